@@ -1,0 +1,3 @@
+"""iki-xl: Excel-native tooling for Indikator Kinerja Individu (IKI)."""
+
+__version__ = "0.1.0"

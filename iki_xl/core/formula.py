@@ -1,0 +1,348 @@
+"""The formula engine: an indicator's value from its components, capaian, predikat.
+
+Every function returns a `Hasil`: a number, or no number and the reason in Bahasa
+Indonesia ("target 0", "triwulan kosong"). Nothing here raises for a planner's input and
+nothing returns inf or NaN.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from simpleeval import EvalWithCompoundTypes, InvalidExpression, SimpleEval
+
+from iki_xl.core.model import (
+    Agregasi,
+    BandPredikat,
+    Indikator,
+    Isian,
+    JenisFormula,
+    Level,
+    Polaritas,
+    RentangTarget,
+    Target,
+)
+
+
+@dataclass(frozen=True)
+class Hasil:
+    """A computed number, or the reason there is none. `catatan` tells how text was read."""
+
+    nilai: float | None
+    alasan: str = ""
+    catatan: str = ""
+
+    @property
+    def ada(self) -> bool:
+        return self.nilai is not None
+
+    @staticmethod
+    def gagal(alasan: str) -> Hasil:
+        return Hasil(None, alasan)
+
+
+def _hasil(x: float, catatan: str = "") -> Hasil:
+    if math.isnan(x) or math.isinf(x):
+        return Hasil.gagal("hasil tidak terhingga")
+    return Hasil(x, catatan=catatan)
+
+
+# ---------------------------------------------------------------- numbers typed as text
+
+_ANGKA_ID = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.234,5
+_ANGKA_EN = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234.5
+_ANGKA_KOMA = re.compile(r"^[+-]?\d+,\d+$")  # 12,5
+_ANGKA = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def baca_angka(x: Isian | int | bool) -> Hasil:
+    """Read a cell as a number the way the planner meant it.
+
+    "85%" → 85, "1.234,5" → 1234.5, "12,5" → 12.5. Blank → no value ("kosong").
+    """
+    if x is None:
+        return Hasil.gagal("kosong")
+    if isinstance(x, bool):
+        return Hasil.gagal(f"bukan angka: {x}")
+    if isinstance(x, int | float):
+        return _hasil(float(x))
+    teks = str(x).strip().replace("\u00a0", "").replace(" ", "")
+    if not teks or teks in {"-", "–"}:
+        return Hasil.gagal("kosong")
+    persen = teks.endswith("%")
+    if persen:
+        teks = teks[:-1]
+    if _ANGKA.match(teks):
+        angka = float(teks)
+    elif _ANGKA_ID.match(teks):
+        angka = float(teks.replace(".", "").replace(",", "."))
+    elif _ANGKA_EN.match(teks):
+        angka = float(teks.replace(",", ""))
+    elif _ANGKA_KOMA.match(teks):
+        angka = float(teks.replace(",", "."))
+    else:
+        return Hasil.gagal(f"bukan angka: '{x}'")
+    return _hasil(angka, catatan=f"teks '{x}' dibaca sebagai {_fmt(angka)}")
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
+# ---------------------------------------------------------------- value from components
+
+
+def agregasi_baku(jenis: JenisFormula | None) -> Agregasi:
+    return Agregasi.KUMULATIF if jenis is JenisFormula.JUMLAH else Agregasi.AKHIR
+
+
+def _pembagian(a: float, b: float, kali: float) -> Hasil:
+    if b == 0:
+        return Hasil.gagal("pembagi 0")
+    return _hasil(a / b * kali)
+
+
+def _evaluator(nama: Mapping[str, float]) -> SimpleEval:
+    ev = EvalWithCompoundTypes(names=dict(nama))
+    ev.functions = {"min": min, "max": max, "abs": abs, "round": round, "sqrt": math.sqrt}
+    return ev
+
+
+def hitung_ekspresi(ekspresi: str, nilai: Mapping[str, float]) -> Hasil:
+    """Evaluate an indeks expression over component values with simpleeval (no eval)."""
+    if not ekspresi.strip():
+        return Hasil.gagal("ekspresi kosong")
+    try:
+        x = _evaluator(nilai).eval(ekspresi)
+    except ZeroDivisionError:
+        return Hasil.gagal("pembagi 0")
+    except (InvalidExpression, SyntaxError, TypeError, ValueError, OverflowError) as e:
+        return Hasil.gagal(f"ekspresi tidak dapat dihitung: {e}")
+    if isinstance(x, bool) or not isinstance(x, int | float):
+        return Hasil.gagal("ekspresi tidak menghasilkan angka")
+    return _hasil(float(x))
+
+
+def ekspresi_valid(ekspresi: str, kode: Sequence[str]) -> str:
+    """'' when the expression computes over these codes, else why not."""
+    h = hitung_ekspresi(ekspresi, dict.fromkeys(kode, 1.0))
+    return "" if h.ada or h.alasan == "pembagi 0" else h.alasan
+
+
+def nilai_dari_komponen(
+    jenis: JenisFormula | None,
+    komponen: Mapping[str, Isian],
+    *,
+    ekspresi: str = "",
+    baseline: Isian = None,
+) -> Hasil:
+    """The indicator's value for one period from its component values (in order)."""
+    if jenis is None:
+        return Hasil.gagal("jenis formula belum diisi")
+    angka: dict[str, float] = {}
+    catatan = []
+    for kode, isi in komponen.items():
+        h = baca_angka(isi)
+        if not h.ada:
+            return Hasil.gagal(f"{kode} {h.alasan}")
+        assert h.nilai is not None
+        angka[kode] = h.nilai
+        if h.catatan:
+            catatan.append(h.catatan)
+    nilai = list(angka.values())
+    hasil: Hasil
+    match jenis:
+        case JenisFormula.PERSENTASE | JenisFormula.RASIO:
+            if len(nilai) < 2:
+                return Hasil.gagal("perlu pembilang dan penyebut")
+            hasil = _pembagian(nilai[0], nilai[1], 100.0 if jenis is JenisFormula.PERSENTASE else 1)
+        case JenisFormula.JUMLAH:
+            if not nilai:
+                return Hasil.gagal("komponen kosong")
+            hasil = _hasil(math.fsum(nilai))
+        case JenisFormula.PENURUNAN | JenisFormula.PERTUMBUHAN:
+            b = baca_angka(baseline)
+            if not b.ada:
+                return Hasil.gagal(f"baseline tahun lalu {b.alasan}")
+            assert b.nilai is not None
+            if not nilai:
+                return Hasil.gagal("komponen kosong")
+            selisih = b.nilai - nilai[0] if jenis is JenisFormula.PENURUNAN else nilai[0] - b.nilai
+            hasil = _pembagian(selisih, b.nilai, 100.0)
+        case JenisFormula.INDEKS:
+            hasil = hitung_ekspresi(ekspresi, angka) if ekspresi else _hasil(math.fsum(nilai))
+        case JenisFormula.STATUS:
+            return Hasil.gagal("status dinilai dari level, bukan komponen")
+    if hasil.ada and catatan:
+        return Hasil(hasil.nilai, catatan="; ".join(catatan))
+    return hasil
+
+
+def _terisi(tw: Sequence[Isian]) -> list[int]:
+    return [
+        i for i, x in enumerate(tw) if not (x is None or (isinstance(x, str) and not x.strip()))
+    ]
+
+
+def nilai_triwulan(ind: Indikator, tw: int) -> Hasil:
+    """Value of the indicator in quarter tw (0..3)."""
+    if ind.jenis is JenisFormula.STATUS:
+        return skor_status(ind.realisasi[tw], ind.skala)
+    if not ind.komponen:
+        return baca_angka(ind.realisasi[tw])
+    return nilai_dari_komponen(
+        ind.jenis,
+        {k.kode: k.realisasi[tw] for k in ind.komponen},
+        ekspresi=ind.ekspresi,
+        baseline=ind.baseline,
+    )
+
+
+def nilai_tahunan(ind: Indikator) -> Hasil:
+    """The year's value by the indicator's agregasi (default per kind)."""
+    cara = ind.agregasi or agregasi_baku(ind.jenis)
+    if ind.jenis is JenisFormula.STATUS or not ind.komponen:
+        isian = [ind.realisasi]
+    else:
+        isian = [k.realisasi for k in ind.komponen]
+    terisi = sorted({i for tw in isian for i in _terisi(tw)})
+    if not terisi:
+        return Hasil.gagal("realisasi belum diisi")
+    if cara is Agregasi.AKHIR:
+        return nilai_triwulan(ind, terisi[-1])
+    if cara is Agregasi.RATA_RATA:
+        per_tw = [nilai_triwulan(ind, i) for i in terisi]
+        gagal = next((h for h in per_tw if not h.ada), None)
+        if gagal:
+            return gagal
+        return _hasil(math.fsum(h.nilai or 0.0 for h in per_tw) / len(per_tw))
+    # kumulatif: sum each component over the filled quarters, then apply the formula
+    if ind.jenis is JenisFormula.STATUS or not ind.komponen:
+        total = [baca_angka(ind.realisasi[i]) for i in terisi]
+        gagal = next((h for h in total if not h.ada), None)
+        return gagal or _hasil(math.fsum(h.nilai or 0.0 for h in total))
+    jumlah: dict[str, Isian] = {}
+    for k in ind.komponen:
+        bagian = [baca_angka(k.realisasi[i]) for i in terisi]
+        gagal = next((h for h in bagian if not h.ada), None)
+        if gagal:
+            return Hasil.gagal(f"{k.kode} {gagal.alasan}")
+        jumlah[k.kode] = math.fsum(h.nilai or 0.0 for h in bagian)
+    return nilai_dari_komponen(ind.jenis, jumlah, ekspresi=ind.ekspresi, baseline=ind.baseline)
+
+
+# ---------------------------------------------------------------- status / level
+
+
+def _urutan_level(isi: Isian, skala: Sequence[Level]) -> Hasil:
+    """1-based position of a level on its scale (low → high), from its name or a score."""
+    if not skala:
+        return Hasil.gagal("skala status belum diisi")
+    if isinstance(isi, str):
+        nama = isi.strip().casefold()
+        for i, lv in enumerate(skala, start=1):
+            if lv.nama.strip().casefold() == nama:
+                return Hasil(float(i))
+    h = baca_angka(isi)
+    if not h.ada:
+        return Hasil.gagal(
+            f"level '{isi}' tidak ada di skala" if isinstance(isi, str) else h.alasan
+        )
+    assert h.nilai is not None
+    for i, lv in enumerate(skala, start=1):
+        if (lv.bawah is None or h.nilai >= lv.bawah) and (lv.atas is None or h.nilai <= lv.atas):
+            return Hasil(float(i))
+    return Hasil.gagal(f"nilai {_fmt(h.nilai)} di luar skala")
+
+
+def skor_status(isi: Isian, skala: Sequence[Level]) -> Hasil:
+    return _urutan_level(isi, skala)
+
+
+def level_status(isi: Isian, skala: Sequence[Level]) -> str:
+    h = _urutan_level(isi, skala)
+    return skala[int(h.nilai) - 1].nama if h.nilai is not None else ""
+
+
+# ---------------------------------------------------------------- capaian and predikat
+
+NEGATIF_BAKU = "2T-R"  # PermenPANRB 8/2021; "T/R" is the e-SAKIP variant
+
+
+def capaian(
+    realisasi: Isian,
+    target: Isian,
+    polaritas: Polaritas | str = Polaritas.POSITIF,
+    target_atas: Isian = None,
+    *,
+    metode_negatif: str = NEGATIF_BAKU,
+) -> Hasil:
+    """Capaian in percent (raw, not clamped). For range, `target` is the band's lower bound."""
+    try:
+        pol = Polaritas(str(polaritas).strip().lower() or "positif")
+    except ValueError:
+        return Hasil.gagal(f"polaritas '{polaritas}' tidak dikenal")
+    r = baca_angka(realisasi)
+    if not r.ada:
+        return Hasil.gagal(f"realisasi {r.alasan}")
+    t = baca_angka(target)
+    if not t.ada:
+        return Hasil.gagal(f"target {t.alasan}")
+    assert r.nilai is not None and t.nilai is not None
+    R, T = r.nilai, t.nilai
+    if pol is Polaritas.RANGE:
+        ta = baca_angka(target_atas)
+        if not ta.ada:
+            return Hasil.gagal(f"batas atas target {ta.alasan}")
+        assert ta.nilai is not None
+        bawah, atas = min(T, ta.nilai), max(T, ta.nilai)
+        if bawah <= R <= atas:
+            return Hasil(100.0)
+        T = atas if atas < R else bawah
+    if T == 0:
+        return Hasil.gagal("target 0")
+    if pol is Polaritas.NEGATIF:
+        if metode_negatif == "T/R":
+            return Hasil.gagal("realisasi 0") if R == 0 else _hasil(T / R * 100)
+        return _hasil((2 * T - R) / T * 100)
+    return _hasil(R / T * 100)
+
+
+def capaian_indikator(ind: Indikator, nilai: Hasil, *, metode_negatif: str = NEGATIF_BAKU) -> Hasil:
+    """Capaian of an indicator's value against its target (number, band or level)."""
+    if not nilai.ada:
+        return nilai
+    target: Target = ind.target
+    if target is None or (isinstance(target, str) and not target.strip()):
+        return Hasil.gagal("target belum diisi")
+    if ind.jenis is JenisFormula.STATUS:
+        if isinstance(target, RentangTarget):
+            return Hasil.gagal("target status harus satu level")
+        t = _urutan_level(target, ind.skala)
+        if not t.ada:
+            return Hasil.gagal(f"target {t.alasan}")
+        return capaian(nilai.nilai, t.nilai, ind.polaritas, metode_negatif=metode_negatif)
+    if isinstance(target, RentangTarget):
+        return capaian(nilai.nilai, target.bawah, Polaritas.RANGE, target.atas)
+    pol = Polaritas.POSITIF if ind.polaritas is Polaritas.RANGE else ind.polaritas
+    return capaian(nilai.nilai, target, pol, metode_negatif=metode_negatif)
+
+
+def tampil_capaian(c: float, bawah: float = 0.0, atas: float = 200.0) -> float:
+    """Capaian clamped for display (applications show 0–200 %); keep the raw figure too."""
+    return min(max(c, bawah), atas)
+
+
+def predikat(c: float | None, skala: Sequence[BandPredikat]) -> str:
+    """The predikat for a capaian in percent; '' when there is no capaian or no band fits."""
+    if c is None:
+        return ""
+    for band in sorted(
+        skala, key=lambda b: -math.inf if b.di_atas is None else b.di_atas, reverse=True
+    ):
+        if band.di_atas is None or c > band.di_atas:
+            return band.predikat
+    return ""

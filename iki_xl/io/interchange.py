@@ -1,0 +1,155 @@
+"""YAML and JSON in and out of the model, keys in the domain's own words."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError
+
+from iki_xl.core.model import Dokumen, Isian, Target, triwulan_kosong
+from iki_xl.errors import BerkasTidakValid
+from iki_xl.io.atomic import tulis_atomik
+
+
+def _lokasi(loc: tuple[int | str, ...]) -> str:
+    teks = ""
+    for bagian in loc:
+        if isinstance(bagian, int):
+            teks += f"[{bagian}]"
+        elif bagian in {"float", "str", "RentangTarget", "none"} or "[" in bagian:
+            continue  # union member names pydantic adds to the path
+        else:
+            teks += f".{bagian}" if teks else bagian
+    return teks or "(akar)"
+
+
+def _pesan_validasi(sumber: str, e: ValidationError) -> str:
+    err = e.errors()[0]
+    lebih = f" (dan {len(e.errors()) - 1} kesalahan lain)" if len(e.errors()) > 1 else ""
+    return f"{sumber}: {_lokasi(err['loc'])}: {err['msg']}{lebih}"
+
+
+def _baca_teks(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BerkasTidakValid(f"{path}: berkas tidak ditemukan") from None
+    except IsADirectoryError:
+        raise BerkasTidakValid(f"{path}: ini folder, bukan berkas") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise BerkasTidakValid(f"{path}: tidak dapat dibaca ({e.__class__.__name__})") from None
+
+
+def dokumen_dari_data(data: Any, sumber: str) -> Dokumen:
+    if not isinstance(data, dict):
+        raise BerkasTidakValid(f"{sumber}: isi berkas harus berupa pemetaan (instansi, jabatan, …)")
+    try:
+        return Dokumen.model_validate(data)
+    except ValidationError as e:
+        raise BerkasTidakValid(_pesan_validasi(sumber, e)) from None
+
+
+def baca_yaml(path: Path | str) -> Any:
+    path = Path(path)
+    try:
+        return yaml.safe_load(_baca_teks(path))
+    except yaml.YAMLError as e:
+        tanda = getattr(e, "problem_mark", None)
+        baris = f" baris {tanda.line + 1}" if tanda is not None else ""
+        raise BerkasTidakValid(f"{path}:{baris} YAML tidak valid") from None
+
+
+def muat(path: Path | str) -> Dokumen:
+    """Load a document from .yaml/.yml or .json."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(_baca_teks(path))
+        except json.JSONDecodeError as e:
+            raise BerkasTidakValid(f"{path}: baris {e.lineno} JSON tidak valid") from None
+    else:
+        data = baca_yaml(path)
+    return dokumen_dari_data(data, str(path))
+
+
+def ke_data(doc: Dokumen) -> dict[str, Any]:
+    return doc.model_dump(mode="json", exclude_defaults=True)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, s: str) -> yaml.ScalarNode:
+    gaya = "|" if "\n" in s else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", s, style=gaya)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def ke_yaml(doc: Dokumen) -> str:
+    return yaml.dump(ke_data(doc), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def ke_json(doc: Dokumen) -> str:
+    return json.dumps(ke_data(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def simpan(doc: Dokumen, path: Path | str) -> None:
+    path = Path(path)
+    teks = ke_json(doc) if path.suffix.lower() == ".json" else ke_yaml(doc)
+    tulis_atomik(path, teks.encode("utf-8"))
+
+
+def skema_json() -> dict[str, Any]:
+    return Dokumen.model_json_schema()
+
+
+# ---------------------------------------------------------------- example figures overlay
+
+
+class IsianContoh(BaseModel):
+    """Example target and realisasi for one indicator (the n-th of its jabatan, from 1)."""
+
+    jabatan: str
+    no: int = Field(ge=1)
+    target: Target = None
+    baseline: float | None = None
+    realisasi: dict[str, list[Isian]] | list[Isian] = Field(default_factory=triwulan_kosong)
+
+
+class BerkasContoh(BaseModel):
+    keterangan: str
+    isian: list[IsianContoh]
+
+
+def terapkan_contoh(doc: Dokumen, path: Path | str) -> Dokumen:
+    """A copy of a (completed) document with the example figures of an overlay file."""
+    path = Path(path)
+    try:
+        contoh = BerkasContoh.model_validate(baca_yaml(path))
+    except ValidationError as e:
+        raise BerkasTidakValid(_pesan_validasi(str(path), e)) from None
+    hasil = doc.model_copy(deep=True)
+    for isi in contoh.isian:
+        jab = hasil.cari(isi.jabatan)
+        daftar = jab.semua_indikator() if jab else []
+        if not 1 <= isi.no <= len(daftar):
+            raise BerkasTidakValid(
+                f"{path}: jabatan '{isi.jabatan}' tidak punya indikator nomor {isi.no}"
+            )
+        ind = daftar[isi.no - 1][1]
+        ind.target = isi.target
+        if isi.baseline is not None:
+            ind.baseline = isi.baseline
+        if isinstance(isi.realisasi, dict):
+            for k in ind.komponen:
+                if k.kode in isi.realisasi:
+                    k.realisasi = isi.realisasi[k.kode]
+        else:
+            ind.realisasi = isi.realisasi
+    return hasil
