@@ -123,8 +123,9 @@ class IsianContoh(BaseModel):
 
 
 class BerkasContoh(BaseModel):
-    keterangan: str
-    isian: list[IsianContoh]
+    keterangan: str  # says plainly that the figures are examples, not from the document
+    instansi: dict[str, Any] = Field(default_factory=dict)  # example decree fields
+    isian: list[IsianContoh] = Field(default_factory=list)
 
 
 def terapkan_contoh(doc: Dokumen, path: Path | str) -> Dokumen:
@@ -135,6 +136,9 @@ def terapkan_contoh(doc: Dokumen, path: Path | str) -> Dokumen:
     except ValidationError as e:
         raise BerkasTidakValid(_pesan_validasi(str(path), e)) from None
     hasil = doc.model_copy(deep=True)
+    if contoh.instansi:
+        data = hasil.instansi.model_dump() | contoh.instansi
+        hasil.instansi = dokumen_dari_data({"instansi": data}, str(path)).instansi
     for isi in contoh.isian:
         jab = hasil.cari(isi.jabatan)
         daftar = jab.semua_indikator() if jab else []
