@@ -1,0 +1,90 @@
+"""YAML/JSON interchange: identity round trips and errors that name file and path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+
+from iki_xl.core.model import Dokumen
+from iki_xl.errors import BerkasTidakValid
+from iki_xl.io import interchange
+from tests.strategies import dokumen
+
+_CEPAT = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+
+
+@_CEPAT
+@given(dokumen())
+def test_yaml_round_trip_is_identity(doc: Dokumen) -> None:
+    assert interchange.dokumen_dari_data(yaml.safe_load(interchange.ke_yaml(doc)), "t") == doc
+
+
+@_CEPAT
+@given(dokumen())
+def test_json_round_trip_is_identity(doc: Dokumen) -> None:
+    assert interchange.dokumen_dari_data(json.loads(interchange.ke_json(doc)), "t") == doc
+
+
+def test_error_names_file_and_path(tmp_path: Path) -> None:
+    f = tmp_path / "iki.yaml"
+    f.write_text(
+        "jabatan:\n- id: a\n- id: b\n- id: c\n- id: d\n  kinerja:\n  - indikator:\n"
+        "    - nama: x\n    - nama: y\n      target: [1, 2]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BerkasTidakValid) as e:
+        interchange.muat(f)
+    pesan = str(e.value)
+    assert pesan.startswith(f"{f}: jabatan[3].kinerja[0].indikator[1].target:")
+    assert "\n" not in pesan
+
+
+@pytest.mark.parametrize(
+    ("isi", "potongan"),
+    [("jabatan: [", "YAML tidak valid"), ("- 1\n- 2\n", "harus berupa pemetaan")],
+)
+def test_unusable_yaml_is_one_line(tmp_path: Path, isi: str, potongan: str) -> None:
+    f = tmp_path / "rusak.yaml"
+    f.write_text(isi, encoding="utf-8")
+    with pytest.raises(BerkasTidakValid, match=potongan):
+        interchange.muat(f)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(BerkasTidakValid, match="tidak ditemukan"):
+        interchange.muat(tmp_path / "tidak-ada.yaml")
+
+
+def test_schema_names_domain_keys() -> None:
+    skema = interchange.skema_json()
+    teks = json.dumps(skema)
+    for kunci in (
+        "instansi",
+        "jabatan",
+        "kinerja",
+        "sasaran",
+        "indikator",
+        "formulasi",
+        "komponen",
+        "satuan",
+        "polaritas",
+        "target",
+        "realisasi",
+        "sumber_data",
+        "tugas",
+        "fungsi",
+        "atasan",
+    ):
+        assert f'"{kunci}"' in teks, kunci
+
+
+def test_simpan_is_atomic_and_readable(tmp_path: Path) -> None:
+    doc = Dokumen()
+    out = tmp_path / "a" / "iki.json"
+    interchange.simpan(doc, out)
+    assert interchange.muat(out) == doc
+    assert [p.name for p in out.parent.iterdir()] == ["iki.json"]
