@@ -18,7 +18,7 @@ from rich.tree import Tree
 
 from iki_xl.core.formulasi import lengkapi
 from iki_xl.core.model import Dokumen
-from iki_xl.errors import IkiError
+from iki_xl.errors import BerkasTidakValid, IkiError
 from iki_xl.io import interchange
 
 app = typer.Typer(
@@ -41,10 +41,13 @@ class Format(StrEnum):
 
 def muat_data(path: Path) -> Dokumen:
     """A document from YAML/JSON or from a workbook, with kinds and components completed."""
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+    akhiran = path.suffix.lower()
+    if akhiran in {".xlsx", ".xlsm"}:
         from iki_xl.io.reader import baca_workbook
 
         return baca_workbook(path).dokumen
+    if akhiran not in {".yaml", ".yml", ".json"}:
+        raise BerkasTidakValid(f"{path}: format tidak dikenal (pakai .xlsx, .xlsm, .yaml, atau .json)")
     return lengkapi(interchange.muat(path))
 
 

@@ -1,0 +1,3 @@
+from iki_xl.cli import main
+
+main()
