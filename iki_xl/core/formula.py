@@ -12,7 +12,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from simpleeval import EvalWithCompoundTypes, InvalidExpression, SimpleEval
+from simpleeval import (
+    EvalWithCompoundTypes,
+    FunctionNotDefined,
+    InvalidExpression,
+    NameNotDefined,
+    SimpleEval,
+)
 
 from iki_xl.core.model import (
     Agregasi,
@@ -119,8 +125,13 @@ def hitung_ekspresi(ekspresi: str, nilai: Mapping[str, float]) -> Hasil:
         x = _evaluator(nilai).eval(ekspresi)
     except ZeroDivisionError:
         return Hasil.gagal("pembagi 0")
-    except (InvalidExpression, SyntaxError, TypeError, ValueError, OverflowError) as e:
-        return Hasil.gagal(f"ekspresi tidak dapat dihitung: {e}")
+    except NameNotDefined as e:
+        dikenal = ", ".join(nilai) or "-"
+        return Hasil.gagal(f"nama '{e.name}' tidak dikenal dalam ekspresi; komponen: {dikenal}")
+    except FunctionNotDefined as e:
+        return Hasil.gagal(f"fungsi '{e.func_name}' tidak dikenal dalam ekspresi")
+    except (InvalidExpression, SyntaxError, TypeError, ValueError, OverflowError):
+        return Hasil.gagal(f"ekspresi '{ekspresi}' tidak dapat dihitung")
     if isinstance(x, bool) or not isinstance(x, int | float):
         return Hasil.gagal("ekspresi tidak menghasilkan angka")
     return _hasil(float(x))

@@ -131,8 +131,12 @@ class BerkasContoh(BaseModel):
 def terapkan_contoh(doc: Dokumen, path: Path | str) -> Dokumen:
     """A copy of a (completed) document with the example figures of an overlay file."""
     path = Path(path)
+    data = baca_yaml(path)
+    for isi in data.get("isian", []) if isinstance(data, dict) else []:
+        if isinstance(isi, dict) and False in isi:  # YAML 1.1 reads a bare `no:` key as false
+            isi["no"] = isi.pop(False)
     try:
-        contoh = BerkasContoh.model_validate(baca_yaml(path))
+        contoh = BerkasContoh.model_validate(data)
     except ValidationError as e:
         raise BerkasTidakValid(_pesan_validasi(str(path), e)) from None
     hasil = doc.model_copy(deep=True)
