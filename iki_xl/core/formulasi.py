@@ -16,6 +16,7 @@ from iki_xl.core.model import Dokumen, Indikator, JenisFormula, Komponen, Level
 _PREFIKS = re.compile(
     r"^\s*(penjelasan\s*/\s*)?formula(si)?\s+peng\w*\s*:?\s*|^\s*rumus\s*:?\s*", re.IGNORECASE
 )
+_AWAL_FORMULASI = re.compile(r"formula(si)?\s+peng\w*\s*:", re.IGNORECASE)
 _KALI_100 = re.compile(r"[xX×*]\s*100\s*%?")
 _FX = re.compile(r"^\s*[ƒf]\s*\(\s*x\s*\)\s*=\s*", re.IGNORECASE)
 _SIGMA = re.compile(r"[∑Σ]")
@@ -78,7 +79,9 @@ def baca_formulasi(teks: str, nama: str = "") -> Deteksi:
     """Detect the kind and components of a Formulasi text (never raises)."""
     dari_nama = _jenis_dari_nama(nama)
     kali_100 = bool(_KALI_100.search(teks))
-    badan = _PREFIKS.sub("", teks.strip())
+    # A "Penjelasan : …" paragraph before "Formulasi Penghitungan :" is prose, not formula.
+    awal = _AWAL_FORMULASI.search(teks)
+    badan = _PREFIKS.sub("", teks[awal.start() :] if awal else teks.strip())
     badan = _KALI_100.sub(" ", badan)
     baris = [_bersih(b) for b in badan.splitlines()]
     baris = [b for b in baris if b and b not in {"-", "–"}]

@@ -47,6 +47,12 @@ P = JenisFormula
             P.PENURUNAN,
             ["Jumlah PMKS"],
         ),
+        (
+            "Penjelasan :\nKlien adalah penerima manfaat.\nFormulasi Penghitungan :\nƒ(x) =Σ Klien",
+            "Jumlah Klien",
+            P.JUMLAH,
+            ["Klien"],
+        ),
         ("-", "Status Capaian Kabupaten Layak Anak (KLA)", P.STATUS, []),
         ("", "Jumlah laporan yang disusun", P.JUMLAH, []),
         ("", "Uraian bebas", None, []),
