@@ -1,0 +1,1205 @@
+"""The validation catalogue: what real IKI documents get wrong, as findings.
+
+`periksa(doc)` runs every rule on a completed copy of the document (`lengkapi`) and returns
+every finding (it never stops at the first). Each finding carries a stable code, a
+severity, a message and a suggestion in Bahasa Indonesia, the jabatan's nama, and the exact
+model path (`jalur`) of the offending field; the workbook reader's map turns the jalur into
+a sheet and a cell (`findings.tempatkan`).
+
+Codes: IKI-S… structure, IKI-I… indicator, IKI-N… numbers, IKI-C… cascading, IKI-B…
+bahasa (language). A code, once published, keeps its meaning; `KATALOG` describes every
+code (it is the source of docs/rules.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from iki_xl.core.ejaan import KATA_INGGRIS, NAMA_CAMEL, SALAH_EJA, perbaiki_ejaan
+from iki_xl.core.findings import Keparahan, Temuan
+from iki_xl.core.formula import baca_angka, ekspresi_valid, skor_status
+from iki_xl.core.formulasi import baca_formulasi, lengkapi
+from iki_xl.core.hierarchy import siklus_atasan
+from iki_xl.core.hitung import hitung_indikator
+from iki_xl.core.model import (
+    Dokumen,
+    Indikator,
+    Isian,
+    Jabatan,
+    JenisFormula,
+    JenisJabatan,
+    RentangTarget,
+)
+
+G, P, INFO = Keparahan.GALAT, Keparahan.PERINGATAN, Keparahan.INFO
+
+
+@dataclass(frozen=True)
+class Aturan:
+    """One rule of the catalogue, described for the planner (Bahasa Indonesia)."""
+
+    kode: str
+    keparahan: Keparahan
+    kelompok: str
+    judul: str  # what is found
+    alasan: str  # why it matters
+    perbaikan: str  # how to fix it
+
+
+KELOMPOK = {
+    "S": "Struktur",
+    "I": "Indikator",
+    "N": "Angka (target dan realisasi)",
+    "C": "Cascading",
+    "B": "Bahasa",
+}
+
+
+def _a(kode: str, kep: Keparahan, judul: str, alasan: str, perbaikan: str) -> Aturan:
+    return Aturan(kode, kep, KELOMPOK[kode[4]], judul, alasan, perbaikan)
+
+
+KATALOG: tuple[Aturan, ...] = (
+    # ------------------------------------------------------------------ struktur
+    _a(
+        "IKI-S001",
+        G,
+        "Nama jabatan kosong",
+        "Setiap IKI ditetapkan untuk satu jabatan; tanpa nama, lampiran tidak dapat dibaca.",
+        "Isi nama jabatan seperti pada SOTK, mis. 'Kepala Seksi Jaminan Sosial'.",
+    ),
+    _a(
+        "IKI-S002",
+        G,
+        "Jenis jabatan kosong",
+        "Jenis jabatan (JPT Pratama, Administrator, Pengawas, Fungsional, Pelaksana) "
+        "menentukan aturan fungsi, atasan dan cascading.",
+        "Pilih jenis jabatan dari daftar.",
+    ),
+    _a(
+        "IKI-S003",
+        G,
+        "Jabatan ganda",
+        "Dua jabatan dengan nama yang sama di unit yang sama membuat IKI tercetak dua kali.",
+        "Hapus salah satu, atau bedakan namanya bila memang dua jabatan berbeda.",
+    ),
+    _a(
+        "IKI-S004",
+        G,
+        "Id jabatan ganda",
+        "Id jabatan dipakai untuk menunjuk atasan; id yang sama membuat atasan tidak jelas.",
+        "Beri setiap jabatan id yang berbeda.",
+    ),
+    _a(
+        "IKI-S005",
+        P,
+        "Atasan tidak diisi",
+        "Hierarki IKI mengikuti struktur organisasi: tanpa atasan, urutan lampiran dan "
+        "cascading tidak dapat diperiksa. (Administrator boleh tanpa atasan bila dokumen "
+        "hanya memuat eselon III dan IV.)",
+        "Isi atasan langsung jabatan ini, mis. Kepala Bidang untuk Kepala Seksi.",
+    ),
+    _a(
+        "IKI-S006",
+        G,
+        "Atasan tidak dikenal",
+        "Atasan menunjuk jabatan yang tidak ada di dokumen.",
+        "Pilih atasan dari jabatan yang ada di dokumen.",
+    ),
+    _a(
+        "IKI-S007",
+        G,
+        "Atasan berputar",
+        "Rantai atasan kembali ke jabatan yang sama, sehingga tidak ada puncaknya.",
+        "Perbaiki atasan salah satu jabatan di rantai itu.",
+    ),
+    _a(
+        "IKI-S008",
+        G,
+        "Jabatan tanpa kinerja",
+        "Setiap ASN wajib memiliki IKI: sekurang-kurangnya satu kinerja dengan indikatornya.",
+        "Isi tabel Kinerja dan Indikator Kinerja jabatan ini.",
+    ),
+    _a(
+        "IKI-S009",
+        G,
+        "Kinerja tanpa indikator",
+        "Kinerja (sasaran) yang tidak punya indikator tidak dapat diukur.",
+        "Isi Indikator Kinerja, Formulasi Penghitungan dan Sumber Data untuk sasaran ini, "
+        "atau hapus barisnya.",
+    ),
+    _a(
+        "IKI-S010",
+        G,
+        "Tugas kosong",
+        "Tugas jabatan adalah dasar penyusunan indikator dan wajib tercantum di lampiran.",
+        "Isi tugas jabatan sesuai peraturan kepala daerah tentang tugas dan fungsi.",
+    ),
+    _a(
+        "IKI-S011",
+        P,
+        "Fungsi kosong untuk JPT Pratama/Administrator",
+        "Fungsi wajib dicantumkan untuk eselon II dan III; untuk eselon IV ke bawah boleh '-'.",
+        "Isi fungsi jabatan sesuai peraturan kepala daerah tentang tugas dan fungsi.",
+    ),
+    _a(
+        "IKI-S012",
+        P,
+        "Baris tugas ganda",
+        "Baris tugas yang sama tercetak dua kali (salinan yang terlewat).",
+        "Hapus baris yang berulang, atau tulis tugas yang seharusnya.",
+    ),
+    _a(
+        "IKI-S013",
+        P,
+        "Baris fungsi ganda",
+        "Baris fungsi yang sama tercetak dua kali (salinan yang terlewat).",
+        "Hapus baris yang berulang, atau tulis fungsi yang seharusnya.",
+    ),
+    _a(
+        "IKI-S014",
+        P,
+        "Tabel kinerja sama dengan jabatan lain",
+        "IKI setiap jabatan menjabarkan tugasnya sendiri; tabel yang sama persis dengan "
+        "jabatan lain biasanya salinan yang belum disesuaikan.",
+        "Susun kinerja dan indikator yang sesuai dengan tugas jabatan ini.",
+    ),
+    # ------------------------------------------------------------------ indikator
+    _a(
+        "IKI-I001",
+        G,
+        "Nama indikator kosong",
+        "Baris indikator tanpa nama tidak dapat diukur maupun dilaporkan.",
+        "Isi nama Indikator Kinerja, atau hapus barisnya.",
+    ),
+    _a(
+        "IKI-I002",
+        G,
+        "Formulasi penghitungan kosong",
+        "Tanpa formulasi, cara menghitung realisasi tidak jelas dan capaian tidak dapat dihitung.",
+        "Tulis formulasi, mis. 'Jumlah A / Jumlah B × 100%' atau 'ƒ(x) = Σ …'.",
+    ),
+    _a(
+        "IKI-I003",
+        G,
+        "Sumber data kosong",
+        "Setiap indikator harus dapat diverifikasi dari sumber datanya.",
+        "Isi Sumber Data: dokumen atau data tempat angka diambil.",
+    ),
+    _a(
+        "IKI-I004",
+        P,
+        "Jenis formula tidak dikenali",
+        "Dari nama dan formulasinya tidak dapat ditentukan apakah indikator ini persentase, "
+        "jumlah, rasio, indeks atau status; capaian tidak dapat dihitung.",
+        "Pilih jenis formula, atau tulis formulasi dalam bentuk baku.",
+    ),
+    _a(
+        "IKI-I005",
+        P,
+        "Nama indikator dan jenis formulanya tidak sejalan",
+        "Indikator 'Persentase …' harus dihitung sebagai pembagian; indikator 'Jumlah …' "
+        "tidak dikali 100%.",
+        "Samakan nama indikator dengan formulasinya.",
+    ),
+    _a(
+        "IKI-I006",
+        P,
+        "Persentase tanpa penyebut",
+        "Persentase adalah pembilang dibagi penyebut dikali 100%; tanpa penyebut hasilnya "
+        "bukan persentase.",
+        "Tulis pembilang dan penyebut, mis. 'Jumlah A / Jumlah B × 100%'.",
+    ),
+    _a(
+        "IKI-I007",
+        P,
+        "Persentase tanpa × 100%",
+        "Tanpa × 100% pembagian menghasilkan pecahan (0,85), bukan persen (85%).",
+        "Tambahkan '× 100%' pada formulasi.",
+    ),
+    _a(
+        "IKI-I008",
+        P,
+        "Formulasi sama dengan nama indikator",
+        "Formulasi yang hanya mengulang nama indikator tidak menjelaskan cara menghitung.",
+        "Tulis komponen yang dihitung dan cara menghitungnya.",
+    ),
+    _a(
+        "IKI-I009",
+        G,
+        "Indikator status tanpa skala",
+        "Indikator status/level dinilai dari skala (mis. KLA: Pratama 500–600, Madya "
+        "601–700, Nindya 701–800, Utama 801–900, KLA 901–1000); tanpa skala capaian tidak "
+        "dapat dihitung.",
+        "Isi skala level dari yang terendah sampai tertinggi beserta batas nilainya.",
+    ),
+    _a(
+        "IKI-I010",
+        P,
+        "Satuan tidak sesuai jenis formula",
+        "Persentase bersatuan %, sedangkan jumlah, indeks dan status tidak.",
+        "Sesuaikan satuan dengan jenis formulanya.",
+    ),
+    _a(
+        "IKI-I011",
+        P,
+        "Indikator ganda dalam satu jabatan",
+        "Indikator yang sama tercantum dua kali di IKI satu jabatan.",
+        "Hapus indikator yang berulang.",
+    ),
+    _a(
+        "IKI-I012",
+        INFO,
+        "Sumber data menyebut kantor, bukan data",
+        "Sumber data sebaiknya menyebut dokumen atau data yang dapat diperiksa (laporan, "
+        "daftar, aplikasi), bukan nama unit kerja.",
+        "Tulis dokumen atau datanya, mis. 'Laporan bulanan Bidang …' atau 'Data DTKS'.",
+    ),
+    _a(
+        "IKI-I013",
+        G,
+        "Ekspresi indeks tidak dapat dihitung",
+        "Ekspresi indeks harus memakai kode komponen yang didefinisikan di bawahnya.",
+        "Samakan kode di ekspresi dengan kode di baris definisi.",
+    ),
+    _a(
+        "IKI-I014",
+        P,
+        "Indikator dan formulasi menghitung hal berbeda",
+        "Indikator 'Jumlah X' harus dihitung dengan menjumlahkan X, bukan hal lain.",
+        "Samakan yang dijumlahkan di formulasi dengan yang disebut di nama indikator.",
+    ),
+    # ------------------------------------------------------------------ angka
+    _a(
+        "IKI-N001",
+        G,
+        "Isian bukan angka",
+        "Target dan realisasi harus berupa angka (atau level dari skala untuk indikator status).",
+        "Ketik angkanya saja, mis. 85 atau 1234,5.",
+    ),
+    _a(
+        "IKI-N002",
+        INFO,
+        "Teks dibaca sebagai angka",
+        "Isian diketik sebagai teks ('85%', '1.234,5'); dibaca sesuai maksudnya.",
+        "Ketik sebagai angka agar Excel dapat menghitungnya.",
+    ),
+    _a(
+        "IKI-N003",
+        G,
+        "Angka negatif",
+        "Jumlah orang, dokumen atau kegiatan tidak mungkin negatif.",
+        "Periksa kembali angkanya.",
+    ),
+    _a(
+        "IKI-N004",
+        P,
+        "Pembilang lebih besar dari penyebut",
+        "Untuk persentase, bagian tidak dapat lebih besar dari keseluruhannya.",
+        "Periksa kembali pembilang dan penyebut triwulan itu.",
+    ),
+    _a(
+        "IKI-N005",
+        G,
+        "Penyebut 0",
+        "Pembagian dengan 0 tidak menghasilkan angka.",
+        "Isi penyebut yang benar.",
+    ),
+    _a(
+        "IKI-N006",
+        P,
+        "Target persentase di atas 100",
+        "Persentase dari keseluruhan paling tinggi 100%.",
+        "Periksa target; tulis dalam persen (85, bukan 8500).",
+    ),
+    _a(
+        "IKI-N007",
+        P,
+        "Capaian perlu ditinjau (di atas 150% atau di bawah 50%)",
+        "Capaian yang sangat tinggi atau sangat rendah sering menandakan target atau "
+        "realisasi yang salah ketik. Capaian rendah baru diperiksa setelah TW IV terisi.",
+        "Periksa target dan realisasi; bila benar, jelaskan di laporan.",
+    ),
+    _a(
+        "IKI-N008",
+        P,
+        "Triwulan terisi tidak berurutan",
+        "Triwulan yang kosong di antara triwulan yang sudah terisi membuat nilai tahunan salah.",
+        "Isi triwulan yang terlewat (0 bila memang tidak ada).",
+    ),
+    _a(
+        "IKI-N009",
+        P,
+        "Baseline tahun lalu kosong",
+        "Indikator penurunan/pertumbuhan dihitung terhadap nilai tahun lalu (N−1).",
+        "Isi baseline (nilai tahun N−1).",
+    ),
+    _a(
+        "IKI-N010",
+        P,
+        "Realisasi terisi tetapi target kosong",
+        "Capaian adalah realisasi dibanding target; tanpa target tidak dapat dihitung.",
+        "Isi target indikator.",
+    ),
+    # ------------------------------------------------------------------ cascading
+    _a(
+        "IKI-C001",
+        P,
+        "Indikator belum menyebut indikator atasan yang didukung",
+        "Indikator Pengawas dan Administrator harus mendukung indikator atasannya (pohon kinerja).",
+        "Isi kolom Mendukung dengan nama indikator atasan yang didukung.",
+    ),
+    _a(
+        "IKI-C002",
+        P,
+        "Indikator yang didukung tidak ada di IKI atasan",
+        "Nama di kolom Mendukung harus sama dengan salah satu indikator atasan.",
+        "Pilih nama indikator atasan persis seperti tertulis di IKI atasan.",
+    ),
+    # ------------------------------------------------------------------ bahasa
+    _a(
+        "IKI-B001",
+        P,
+        "Salah ketik",
+        "Salah ketik yang sering ditemukan di dokumen IKI (Presentase, Prosentase, "
+        "Pengitungan …) terbawa ke keputusan yang ditandatangani.",
+        "Ganti dengan teks yang disarankan.",
+    ),
+    _a(
+        "IKI-B002",
+        P,
+        "Kata berdempet",
+        "Dua kata tertulis tanpa spasi ('KepalaSub.', 'PersentasePenyandang').",
+        "Sisipkan spasi seperti pada teks yang disarankan.",
+    ),
+    _a(
+        "IKI-B003",
+        P,
+        "Kata berulang",
+        "Kata yang sama tertulis dua kali berturut-turut ('keuangan keuangan').",
+        "Hapus kata yang berulang.",
+    ),
+    _a(
+        "IKI-B004",
+        INFO,
+        "Spasi ganda",
+        "Spasi ganda terbawa ke cetakan dan membuat teks tidak rata.",
+        "Ganti spasi ganda dengan satu spasi.",
+    ),
+    _a(
+        "IKI-B005",
+        INFO,
+        "Tanda hubung diikuti spasi",
+        "Kata ulang dan kata majemuk ditulis tanpa spasi ('perundang-undangan').",
+        "Hapus spasi setelah tanda hubung.",
+    ),
+    _a(
+        "IKI-B006",
+        INFO,
+        "Tanpa spasi setelah koma",
+        "Setelah koma diberi satu spasi ('umum, perkantoran').",
+        "Tambahkan spasi setelah koma.",
+    ),
+    _a(
+        "IKI-B007",
+        INFO,
+        "Kata bahasa Inggris",
+        "Kata bahasa Inggris yang ada padanannya ('social', 'system') dalam teks berbahasa "
+        "Indonesia.",
+        "Ganti dengan kata bahasa Indonesia yang disarankan.",
+    ),
+)
+
+ATURAN: dict[str, Aturan] = {a.kode: a for a in KATALOG}
+
+
+# ---------------------------------------------------------------- helpers
+
+
+class _Catatan:
+    """Collects findings; the severity comes from the catalogue, never from the call site."""
+
+    def __init__(self) -> None:
+        self.temuan: list[Temuan] = []
+
+    def __call__(self, kode: str, jab: Jabatan, jalur: str, pesan: str, saran: str = "") -> None:
+        aturan = ATURAN[kode]
+        self.temuan.append(
+            Temuan(
+                kode=kode,
+                keparahan=aturan.keparahan,
+                pesan=pesan,
+                saran=saran or aturan.perbaikan,
+                jabatan=jab.nama or jab.id,
+                jalur=jalur,
+            )
+        )
+
+
+_STRIP = "-–— "
+
+
+def _kosong(s: str | None) -> bool:
+    return s is None or not s.strip(_STRIP + "\n\t")
+
+
+def _norm(s: str) -> str:
+    """Comparison form of a line: case, spacing, trailing punctuation and 'dan' ignored."""
+    t = " ".join(s.split()).casefold()
+    t = re.sub(r"[\s;,.:]*(\bdan|\bserta)?[\s;,.:]*$", "", t)
+    return t
+
+
+def _isian_kosong(x: Isian) -> bool:
+    return x is None or (isinstance(x, str) and _kosong(x))
+
+
+def _kutip(s: str, n: int = 60) -> str:
+    s = " ".join(s.split())
+    return f"'{s}'" if len(s) <= n else f"'{s[: n - 1]}…'"
+
+
+_TW = ("TW I", "TW II", "TW III", "TW IV")
+_JENIS_HITUNGAN = {
+    JenisFormula.PERSENTASE,
+    JenisFormula.RASIO,
+    JenisFormula.JUMLAH,
+    JenisFormula.PENURUNAN,
+    JenisFormula.PERTUMBUHAN,
+}
+_PERSEN = {JenisFormula.PERSENTASE, JenisFormula.PENURUNAN, JenisFormula.PERTUMBUHAN}
+
+
+def _indikator(doc: Dokumen) -> Iterable[tuple[int, Jabatan, int, int, Indikator, str]]:
+    for j, jab in enumerate(doc.jabatan):
+        for k, kin in enumerate(jab.kinerja):
+            for n, ind in enumerate(kin.indikator):
+                yield j, jab, k, n, ind, f"jabatan[{j}].kinerja[{k}].indikator[{n}]"
+
+
+# ---------------------------------------------------------------- struktur
+
+
+def _struktur(doc: Dokumen, catat: _Catatan) -> None:
+    ids: dict[str, int] = {}
+    nama_unit: dict[tuple[str, str], int] = {}
+    ada_jpt = any(j.jenis is JenisJabatan.JPT_PRATAMA for j in doc.jabatan)
+    for j, jab in enumerate(doc.jabatan):
+        p = f"jabatan[{j}]"
+        if _kosong(jab.nama):
+            catat("IKI-S001", jab, f"{p}.nama", f"Jabatan '{jab.id}' tidak punya nama.")
+        if jab.jenis is None:
+            catat("IKI-S002", jab, f"{p}.jenis", "Jenis jabatan belum diisi.")
+        if jab.id in ids:
+            lain = doc.jabatan[ids[jab.id]]
+            catat(
+                "IKI-S004",
+                jab,
+                f"{p}.id",
+                f"Id '{jab.id}' sudah dipakai jabatan {_kutip(lain.nama or lain.id)}.",
+            )
+        else:
+            ids[jab.id] = j
+        if not _kosong(jab.nama):
+            kunci = (_norm(jab.nama), _norm(jab.unit))
+            if kunci in nama_unit:
+                unit = f" di unit {_kutip(jab.unit)}" if jab.unit.strip() else ""
+                catat(
+                    "IKI-S003",
+                    jab,
+                    f"{p}.nama",
+                    f"Jabatan {_kutip(jab.nama)}{unit} sudah ada di dokumen "
+                    f"(jabatan ke-{nama_unit[kunci] + 1}).",
+                )
+            else:
+                nama_unit[kunci] = j
+        # tugas, fungsi
+        if not any(not _kosong(t) for t in jab.tugas):
+            catat("IKI-S010", jab, f"{p}.tugas", "Tugas jabatan belum diisi.")
+        if jab.jenis in (JenisJabatan.JPT_PRATAMA, JenisJabatan.ADMINISTRATOR) and not any(
+            not _kosong(f) for f in jab.fungsi
+        ):
+            catat(
+                "IKI-S011",
+                jab,
+                f"{p}.fungsi",
+                f"Fungsi jabatan {jab.jenis} belum diisi (hanya eselon IV ke bawah yang boleh '-').",
+            )
+        for nama_daftar, kode, daftar in (
+            ("tugas", "IKI-S012", jab.tugas),
+            ("fungsi", "IKI-S013", jab.fungsi),
+        ):
+            dilihat: dict[str, int] = {}
+            for t, baris in enumerate(daftar):
+                if _kosong(baris):
+                    continue
+                n = _norm(baris)
+                if n in dilihat:
+                    huruf = _huruf(dilihat[n])
+                    catat(
+                        kode,
+                        jab,
+                        f"{p}.{nama_daftar}[{t}]",
+                        f"Baris {nama_daftar} {_huruf(t)} sama dengan baris {huruf}: {_kutip(baris)}.",
+                        f"Hapus baris {nama_daftar} {_huruf(t)}, atau tulis {nama_daftar} yang "
+                        "seharusnya.",
+                    )
+                else:
+                    dilihat[n] = t
+        # kinerja
+        if not jab.kinerja:
+            catat("IKI-S008", jab, f"{p}.kinerja", "Jabatan ini belum punya kinerja dan indikator.")
+        for k, kin in enumerate(jab.kinerja):
+            if not kin.indikator:
+                sasaran = _kutip(kin.sasaran) if not _kosong(kin.sasaran) else f"ke-{k + 1}"
+                catat(
+                    "IKI-S009",
+                    jab,
+                    f"{p}.kinerja[{k}].sasaran",
+                    f"Kinerja {sasaran} tidak punya indikator kinerja.",
+                )
+    # atasan
+    for j, jab in enumerate(doc.jabatan):
+        p = f"jabatan[{j}]"
+        if jab.atasan is None or _kosong(jab.atasan):
+            if jab.jenis in (None, JenisJabatan.JPT_PRATAMA):
+                continue
+            if jab.jenis is JenisJabatan.ADMINISTRATOR and not ada_jpt:
+                continue  # a document of eselon III & IV: the Kepala Dinas' IKI is elsewhere
+            catat("IKI-S005", jab, f"{p}.atasan", f"Atasan jabatan {jab.jenis} ini belum diisi.")
+        elif jab.atasan not in ids:
+            catat(
+                "IKI-S006",
+                jab,
+                f"{p}.atasan",
+                f"Atasan '{jab.atasan}' tidak ada di dokumen.",
+            )
+    posisi = {jab.id: j for j, jab in enumerate(doc.jabatan)}
+    for siklus in siklus_atasan(doc):
+        nama = " → ".join(
+            (doc.jabatan[posisi[i]].nama or i) for i in [*siklus, siklus[0]] if i in posisi
+        )
+        for jid in siklus:
+            j = posisi[jid]
+            catat("IKI-S007", doc.jabatan[j], f"jabatan[{j}].atasan", f"Atasan berputar: {nama}.")
+    # identical tables
+    tabel: dict[tuple[object, ...], int] = {}
+    for j, jab in enumerate(doc.jabatan):
+        if not any(k.indikator for k in jab.kinerja):
+            continue
+        kunci_tabel = tuple(
+            (
+                _norm(k.sasaran),
+                tuple(
+                    (_norm(i.nama), _norm(i.formulasi), _norm(i.sumber_data)) for i in k.indikator
+                ),
+            )
+            for k in jab.kinerja
+        )
+        if kunci_tabel in tabel:
+            lain = doc.jabatan[tabel[kunci_tabel]]
+            catat(
+                "IKI-S014",
+                jab,
+                f"jabatan[{j}].kinerja[0].sasaran",
+                f"Tabel kinerja jabatan ini sama persis dengan tabel {_kutip(lain.nama or lain.id)}.",
+            )
+        else:
+            tabel[kunci_tabel] = j
+
+
+def _huruf(i: int) -> str:
+    return chr(ord("a") + i) if i < 26 else str(i + 1)
+
+
+# ---------------------------------------------------------------- indikator
+
+_PREFIKS = re.compile(
+    r"^\s*(penjelasan\s*/\s*)?formula(si)?\s+peng\w*\s*:?\s*|^\s*rumus\s*:?\s*", re.IGNORECASE
+)
+_KANTOR = re.compile(
+    r"^(dinas|dinsos|bidang|seksi|sub\s*bagian|subbag\w*|sekretariat|bagian|upt\w*|kantor"
+    r"|opd|skpd|perangkat daerah|badan|kecamatan|kelurahan|unit)\b",
+    re.IGNORECASE,
+)
+_DATA = re.compile(
+    r"\b(data|dokumen|laporan|daftar|dtks|sistem|aplikasi|sk|surat|register|buku|rekap\w*"
+    r"|database|basis|notulen|absensi|hadir|berita acara|lkj\w*|renstra|renja|dpa|bukti"
+    r"|survei|survey|hasil)\b",
+    re.IGNORECASE,
+)
+_NAMA_JENIS = {
+    JenisFormula.PERSENTASE: "persentase",
+    JenisFormula.JUMLAH: "jumlah",
+    JenisFormula.RASIO: "rasio",
+    JenisFormula.INDEKS: "indeks",
+    JenisFormula.STATUS: "status",
+    JenisFormula.PENURUNAN: "penurunan",
+    JenisFormula.PERTUMBUHAN: "pertumbuhan",
+}
+_SATUAN_PERSEN = {"%", "persen", "prosen", "persentase"}
+
+
+def _satuan_persen(satuan: str) -> bool:
+    return satuan.strip().casefold() in _SATUAN_PERSEN
+
+
+_HENTI = frozenset(
+    {"yang", "yg", "dan", "atau", "di", "ke", "dari", "untuk", "dengan", "pada", "dalam"}
+    | {"serta", "oleh", "bagi", "sudah", "telah", "akan", "jumlah", "jummlah", "banyaknya"}
+    | {"total"}
+)
+_KATA = re.compile(r"[^\W\d_]+")
+_AWAL_SUBJEK = re.compile(r"^\s*(jumlah|jummlah|banyaknya|total)\b", re.IGNORECASE)
+
+
+def _subjek(teks: str) -> list[str]:
+    """The words of what is counted: before the first 'yang', without 'Jumlah', 'Σ'."""
+    t = re.sub(r"^\s*[ƒf]\s*\(\s*x\s*\)\s*=\s*", "", teks, flags=re.IGNORECASE)
+    t = re.sub(r"[∑Σ]", " ", t)
+    t = _AWAL_SUBJEK.sub("", t)
+    t = re.split(r"\b(?:yang|yg)\b", t, maxsplit=1, flags=re.IGNORECASE)[0]
+    return [w for w in _KATA.findall(t)]
+
+
+def _sama_subjek(a: list[str], b: list[str]) -> bool:
+    """Some word in common, or one side's acronym spelled by the other's initials."""
+    ka = {w.casefold() for w in a if w.casefold() not in _HENTI}
+    kb = {w.casefold() for w in b if w.casefold() not in _HENTI}
+    if not ka or not kb or ka & kb:
+        return True
+
+    def singkatan(x: list[str], y: list[str]) -> bool:
+        kata = [w for w in y if w.casefold() not in _HENTI]
+        awal = "".join(w[0] for w in kata).casefold()
+        return any(w.isupper() and len(w) > 1 and w.casefold() in awal for w in x)
+
+    return singkatan(a, b) or singkatan(b, a)
+
+
+def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
+    for _j, jab, k, n, ind, p in _indikator(doc):
+        if _kosong(ind.nama):
+            catat(
+                "IKI-I001", jab, f"{p}.nama", f"Indikator ke-{n + 1} kinerja ke-{k + 1} tanpa nama."
+            )
+        nama = _kutip(ind.nama) if not _kosong(ind.nama) else f"ke-{n + 1}"
+        ada_formula = not _kosong(_PREFIKS.sub("", ind.formulasi))
+        if ind.jenis is JenisFormula.STATUS:
+            if not ind.skala:
+                catat(
+                    "IKI-I009",
+                    jab,
+                    f"{p}.formulasi",
+                    f"Indikator status {nama} tidak punya skala level, sehingga realisasi "
+                    "dan capaiannya tidak dapat dinilai.",
+                )
+        elif not ada_formula:
+            catat(
+                "IKI-I002",
+                jab,
+                f"{p}.formulasi",
+                f"Indikator {nama} belum punya formulasi penghitungan.",
+            )
+        if _kosong(ind.sumber_data):
+            catat("IKI-I003", jab, f"{p}.sumber_data", f"Indikator {nama} belum punya sumber data.")
+        if ada_formula and ind.jenis is None:
+            catat(
+                "IKI-I004",
+                jab,
+                f"{p}.jenis",
+                f"Jenis formula indikator {nama} tidak dapat dikenali dari nama dan formulasinya.",
+            )
+        d = baca_formulasi(ind.formulasi, ind.nama)
+        dari_nama = baca_formulasi("", ind.nama).jenis
+        if ada_formula and ind.jenis is not None:
+            if dari_nama is JenisFormula.PERSENTASE and ind.jenis in (
+                JenisFormula.JUMLAH,
+                JenisFormula.INDEKS,
+                JenisFormula.STATUS,
+            ):
+                catat(
+                    "IKI-I005",
+                    jab,
+                    f"{p}.formulasi",
+                    f"Indikator {nama} bernama 'Persentase …' tetapi formulasinya "
+                    f"{_NAMA_JENIS[ind.jenis]}, bukan pembagian.",
+                    "Tulis formulasi sebagai pembagian × 100%, atau ganti nama indikator "
+                    "sesuai yang dihitung ('Jumlah …').",
+                )
+            elif dari_nama is JenisFormula.JUMLAH and (
+                d.kali_100 or ind.jenis in (JenisFormula.PERSENTASE, JenisFormula.RASIO)
+            ):
+                catat(
+                    "IKI-I005",
+                    jab,
+                    f"{p}.formulasi",
+                    f"Indikator {nama} bernama 'Jumlah …' tetapi formulasinya "
+                    + ("dikali 100%." if d.kali_100 else "pembagian."),
+                    "Hapus pembagian dan '× 100%' dari formulasi, atau ganti nama indikator "
+                    "menjadi 'Persentase …'.",
+                )
+        if ada_formula and ind.jenis is JenisFormula.PERSENTASE:
+            if not d.pecahan:
+                catat(
+                    "IKI-I006",
+                    jab,
+                    f"{p}.formulasi",
+                    f"Formulasi persentase {nama} tidak punya penyebut (pembagi).",
+                )
+            elif not d.kali_100:
+                catat(
+                    "IKI-I007",
+                    jab,
+                    f"{p}.formulasi",
+                    f"Formulasi persentase {nama} tidak dikali 100%.",
+                )
+        if (
+            ada_formula
+            and not _kosong(ind.nama)
+            and _norm(_PREFIKS.sub("", ind.formulasi)) == _norm(ind.nama)
+        ):
+            catat(
+                "IKI-I008",
+                jab,
+                f"{p}.formulasi",
+                f"Formulasi indikator {nama} hanya mengulang nama indikatornya.",
+            )
+        satuan = ind.satuan.strip()
+        if satuan and ind.jenis is not None:
+            if ind.jenis in _PERSEN and not _satuan_persen(satuan):
+                catat(
+                    "IKI-I010",
+                    jab,
+                    f"{p}.satuan",
+                    f"Indikator {_NAMA_JENIS[ind.jenis]} {nama} bersatuan '{satuan}', bukan %.",
+                    "Ganti satuan menjadi %.",
+                )
+            elif ind.jenis not in _PERSEN and _satuan_persen(satuan):
+                catat(
+                    "IKI-I010",
+                    jab,
+                    f"{p}.satuan",
+                    f"Indikator {_NAMA_JENIS[ind.jenis]} {nama} bersatuan %, padahal "
+                    "hasilnya bukan persentase.",
+                    "Ganti satuan sesuai yang dihitung (orang, dokumen, kegiatan, indeks, level).",
+                )
+        if ind.jenis is JenisFormula.INDEKS and ind.ekspresi.strip() and ind.komponen:
+            sebab = ekspresi_valid(ind.ekspresi, [c.kode for c in ind.komponen])
+            if sebab:
+                catat(
+                    "IKI-I013",
+                    jab,
+                    f"{p}.formulasi",
+                    f"Ekspresi indeks {nama} '{ind.ekspresi}' tidak dapat dihitung: {sebab}.",
+                )
+        if ada_formula and ind.jenis is JenisFormula.JUMLAH and dari_nama is JenisFormula.JUMLAH:
+            baris = [b for b in _PREFIKS.sub("", ind.formulasi).splitlines() if b.strip()]
+            sub_nama, sub_rumus = _subjek(ind.nama), _subjek(baris[0]) if baris else []
+            if not _sama_subjek(sub_nama, sub_rumus):
+                catat(
+                    "IKI-I014",
+                    jab,
+                    f"{p}.formulasi",
+                    f"Indikator {nama} menghitung '{' '.join(sub_nama)}', tetapi formulasinya "
+                    f"menjumlahkan '{' '.join(sub_rumus)}'.",
+                )
+    # per jabatan: duplicates, office-like sumber data
+    for j, jab in enumerate(doc.jabatan):
+        dilihat: dict[str, str] = {}
+        kantor: dict[str, list[str]] = {}
+        for k, kin in enumerate(jab.kinerja):
+            for n, ind in enumerate(kin.indikator):
+                p = f"jabatan[{j}].kinerja[{k}].indikator[{n}]"
+                if not _kosong(ind.nama):
+                    kunci = _norm(ind.nama)
+                    if kunci in dilihat:
+                        catat(
+                            "IKI-I011",
+                            jab,
+                            f"{p}.nama",
+                            f"Indikator {_kutip(ind.nama)} sudah tercantum di jabatan ini.",
+                        )
+                    else:
+                        dilihat[kunci] = p
+                sumber = ind.sumber_data.strip().lstrip("-–• ").strip()
+                if sumber and _KANTOR.match(sumber) and not _DATA.search(sumber):
+                    kantor.setdefault(_norm(sumber), []).append(p)
+        for jalur in kantor.values():
+            ind0 = _ambil(doc, jalur[0])
+            lagi = (
+                f" (juga pada {len(jalur) - 1} indikator lain di jabatan ini)"
+                if len(jalur) > 1
+                else ""
+            )
+            catat(
+                "IKI-I012",
+                jab,
+                f"{jalur[0]}.sumber_data",
+                f"Sumber data {_kutip(ind0.sumber_data.strip())} menyebut unit kerja, bukan "
+                f"dokumen atau data{lagi}.",
+            )
+
+
+def _ambil(doc: Dokumen, jalur: str) -> Indikator:
+    j, k, n = (int(x) for x in re.findall(r"\[(\d+)\]", jalur))
+    return doc.jabatan[j].kinerja[k].indikator[n]
+
+
+# ---------------------------------------------------------------- angka
+
+
+def _baca(catat: _Catatan, jab: Jabatan, jalur: str, x: Isian, apa: str) -> float | None:
+    """A cell as a number: N002 when typed as text but readable, N001 when not a number."""
+    if _isian_kosong(x):
+        return None
+    h = baca_angka(x)
+    if h.nilai is None:
+        catat("IKI-N001", jab, jalur, f"{apa} {_kutip(str(x), 30)} bukan angka.")
+        return None
+    if isinstance(x, str):
+        catat(
+            "IKI-N002",
+            jab,
+            jalur,
+            f"{apa} diketik sebagai teks {_kutip(x, 30)}; dibaca sebagai {_fmt(h.nilai)}.",
+            f"Ketik {_fmt(h.nilai)} sebagai angka.",
+        )
+    return h.nilai
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.4f}".rstrip("0").rstrip(".").replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _level(catat: _Catatan, jab: Jabatan, jalur: str, x: Isian, ind: Indikator, apa: str) -> None:
+    if _isian_kosong(x) or not ind.skala:
+        return
+    if skor_status(x, ind.skala).nilai is None:
+        level = ", ".join(lv.nama for lv in ind.skala)
+        catat(
+            "IKI-N001",
+            jab,
+            jalur,
+            f"{apa} {_kutip(str(x), 30)} bukan level dari skala indikator ini.",
+            f"Pilih salah satu level: {level}.",
+        )
+
+
+def _urutan_triwulan(
+    catat: _Catatan, jab: Jabatan, jalur: str, tw: Sequence[Isian], apa: str
+) -> None:
+    terisi = [i for i, x in enumerate(tw) if not _isian_kosong(x)]
+    if len(terisi) < 2:
+        return
+    lubang = [i for i in range(terisi[0], terisi[-1]) if i not in terisi]
+    if lubang:
+        i = lubang[0]
+        sesudah = next(t for t in terisi if t > i)
+        catat(
+            "IKI-N008",
+            jab,
+            f"{jalur}[{i}]",
+            f"{apa} {_TW[i]} kosong, padahal {_TW[sesudah]} sudah terisi.",
+            f"Isi {apa.lower()} {_TW[i]} (0 bila memang tidak ada).",
+        )
+
+
+def _angka_rules(doc: Dokumen, catat: _Catatan) -> None:
+    for _j, jab, _k, _n, ind, p in _indikator(doc):
+        nama = _kutip(ind.nama) if not _kosong(ind.nama) else "ini"
+        status = ind.jenis is JenisFormula.STATUS
+        hitungan = ind.jenis in _JENIS_HITUNGAN
+        # target
+        target = ind.target
+        if status:
+            if isinstance(target, str | float):
+                _level(catat, jab, f"{p}.target", target, ind, "Target")
+        elif isinstance(target, RentangTarget):
+            if ind.jenis is JenisFormula.PERSENTASE and target.atas > 100:
+                catat(
+                    "IKI-N006",
+                    jab,
+                    f"{p}.target",
+                    f"Batas atas target persentase {nama} {_fmt(target.atas)}, di atas 100.",
+                )
+        elif target is not None:
+            t = _baca(catat, jab, f"{p}.target", target, "Target")
+            if (
+                t is not None
+                and t < 0
+                and ind.jenis
+                in (
+                    JenisFormula.JUMLAH,
+                    JenisFormula.PERSENTASE,
+                    JenisFormula.RASIO,
+                )
+            ):
+                catat("IKI-N003", jab, f"{p}.target", f"Target {nama} negatif ({_fmt(t)}).")
+            if t is not None and t > 100 and ind.jenis is JenisFormula.PERSENTASE:
+                catat(
+                    "IKI-N006",
+                    jab,
+                    f"{p}.target",
+                    f"Target persentase {nama} {_fmt(t)}, di atas 100.",
+                )
+        # realisasi
+        pakai_komponen = bool(ind.komponen) and not status
+        ada_realisasi = False
+        if pakai_komponen:
+            nilai: list[list[float | None]] = []
+            for c, kom in enumerate(ind.komponen):
+                jalur = f"{p}.komponen[{c}].realisasi"
+                baris: list[float | None] = []
+                apa = f"Realisasi {kom.kode}"
+                for t_i, x in enumerate(kom.realisasi):
+                    v = _baca(catat, jab, f"{jalur}[{t_i}]", x, f"{apa} {_TW[t_i]}")
+                    baris.append(v)
+                    ada_realisasi = ada_realisasi or not _isian_kosong(x)
+                    if v is not None and v < 0 and hitungan:
+                        catat(
+                            "IKI-N003",
+                            jab,
+                            f"{jalur}[{t_i}]",
+                            f"{apa} {_TW[t_i]} negatif ({_fmt(v)}).",
+                        )
+                nilai.append(baris)
+                _urutan_triwulan(catat, jab, jalur, kom.realisasi, "Realisasi")
+            if ind.jenis in (JenisFormula.PERSENTASE, JenisFormula.RASIO) and len(nilai) >= 2:
+                for t_i in range(4):
+                    a, b = nilai[0][t_i], nilai[1][t_i]
+                    kb = ind.komponen[1].kode
+                    if b == 0:
+                        catat(
+                            "IKI-N005",
+                            jab,
+                            f"{p}.komponen[1].realisasi[{t_i}]",
+                            f"Penyebut {kb} {_TW[t_i]} indikator {nama} bernilai 0.",
+                        )
+                    elif (
+                        ind.jenis is JenisFormula.PERSENTASE
+                        and a is not None
+                        and b is not None
+                        and a > b >= 0
+                    ):
+                        catat(
+                            "IKI-N004",
+                            jab,
+                            f"{p}.komponen[0].realisasi[{t_i}]",
+                            f"{_TW[t_i]}: pembilang {ind.komponen[0].kode} ({_fmt(a)}) lebih "
+                            f"besar dari penyebut {kb} ({_fmt(b)}).",
+                        )
+        else:
+            apa = "Realisasi"
+            for t_i, x in enumerate(ind.realisasi):
+                jalur = f"{p}.realisasi[{t_i}]"
+                ada_realisasi = ada_realisasi or not _isian_kosong(x)
+                if status:
+                    _level(catat, jab, jalur, x, ind, f"{apa} {_TW[t_i]}")
+                    continue
+                v = _baca(catat, jab, jalur, x, f"{apa} {_TW[t_i]}")
+                if v is not None and v < 0 and hitungan:
+                    catat("IKI-N003", jab, jalur, f"{apa} {_TW[t_i]} negatif ({_fmt(v)}).")
+            _urutan_triwulan(catat, jab, f"{p}.realisasi", ind.realisasi, apa)
+        if ind.jenis in (JenisFormula.PENURUNAN, JenisFormula.PERTUMBUHAN):
+            if ind.baseline is None and ada_realisasi:
+                catat("IKI-N009", jab, f"{p}.baseline", f"Baseline (N−1) indikator {nama} kosong.")
+            elif ind.baseline == 0:
+                catat(
+                    "IKI-N005", jab, f"{p}.baseline", f"Baseline (N−1) indikator {nama} bernilai 0."
+                )
+        kosong_target = target is None or (isinstance(target, str) and _kosong(target))
+        if ada_realisasi and kosong_target:
+            catat(
+                "IKI-N010",
+                jab,
+                f"{p}.target",
+                f"Realisasi indikator {nama} sudah diisi, target belum.",
+            )
+        if ada_realisasi and not kosong_target and ind.jenis is not None:
+            h = hitung_indikator(ind, doc.skala_predikat)
+            cp = h.capaian.nilai
+            tw4 = _tw_terisi(ind, 3)
+            if cp is not None and (cp > 150 or (cp < 50 and tw4)):
+                arah = "di atas 150%" if cp > 150 else "di bawah 50%"
+                catat(
+                    "IKI-N007",
+                    jab,
+                    f"{p}.capaian",
+                    f"Capaian indikator {nama} {_fmt(round(cp, 1))}% ({arah}); periksa target "
+                    "dan realisasinya.",
+                )
+
+
+def _tw_terisi(ind: Indikator, tw: int) -> bool:
+    if ind.komponen and ind.jenis is not JenisFormula.STATUS:
+        return any(not _isian_kosong(k.realisasi[tw]) for k in ind.komponen)
+    return not _isian_kosong(ind.realisasi[tw])
+
+
+# ---------------------------------------------------------------- cascading
+
+
+def _cascading(doc: Dokumen, catat: _Catatan) -> None:
+    posisi = {jab.id: j for j, jab in enumerate(doc.jabatan)}
+    for j, jab in enumerate(doc.jabatan):
+        if jab.jenis not in (JenisJabatan.PENGAWAS, JenisJabatan.ADMINISTRATOR):
+            continue
+        if not jab.atasan or jab.atasan not in posisi or jab.atasan == jab.id:
+            continue
+        atasan = doc.jabatan[posisi[jab.atasan]]
+        milik_atasan = {
+            _norm(i.nama): i.nama for _, i in atasan.semua_indikator() if i.nama.strip()
+        }
+        if not milik_atasan:
+            continue
+        daftar = "; ".join(list(milik_atasan.values())[:5])
+        kosong: list[str] = []
+        for k, kin in enumerate(jab.kinerja):
+            for n, ind in enumerate(kin.indikator):
+                p = f"jabatan[{j}].kinerja[{k}].indikator[{n}].mendukung"
+                if _kosong(ind.mendukung):
+                    kosong.append(p)
+                elif _norm(ind.mendukung) not in milik_atasan:
+                    catat(
+                        "IKI-C002",
+                        jab,
+                        p,
+                        f"{_kutip(ind.mendukung)} bukan indikator atasan "
+                        f"{_kutip(atasan.nama or atasan.id)}.",
+                        f"Pilih salah satu indikator atasan: {daftar}.",
+                    )
+        if kosong:
+            lagi = (
+                f" (dan {len(kosong) - 1} indikator lain di jabatan ini)" if len(kosong) > 1 else ""
+            )
+            catat(
+                "IKI-C001",
+                jab,
+                kosong[0],
+                f"Indikator ini belum menyebut indikator atasan {_kutip(atasan.nama or atasan.id)} "
+                f"yang didukungnya{lagi}.",
+                f"Isi kolom Mendukung dengan salah satu indikator atasan: {daftar}.",
+            )
+
+
+# ---------------------------------------------------------------- bahasa
+
+_BERDEMPET = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+_TOKEN = re.compile(r"\S+")
+_ULANG = re.compile(r"\b([^\W\d_]{2,})(\s+)(\1)\b", re.IGNORECASE)
+_SPASI_GANDA = re.compile(r"(?<=\S) {2,}(?=\S)")
+_HUBUNG_SPASI = re.compile(r"(?<=[^\W\d_]{2})- +(?=[^\W\d_])")
+_KOMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
+
+
+def _pisah_dempet(teks: str) -> str:
+    def token(m: re.Match[str]) -> str:
+        t = m.group(0)
+        if "@" in t or "://" in t or t.lower().startswith("www."):
+            return t
+        if "".join(_KATA.findall(t)).casefold() in NAMA_CAMEL:
+            return t
+        return _BERDEMPET.sub(" ", t)
+
+    return _TOKEN.sub(token, teks)
+
+
+def _teks_jabatan(j: int, jab: Jabatan) -> Iterable[tuple[str, str]]:
+    p = f"jabatan[{j}]"
+    yield f"{p}.nama", jab.nama
+    for t, s in enumerate(jab.tugas):
+        yield f"{p}.tugas[{t}]", s
+    for f, s in enumerate(jab.fungsi):
+        yield f"{p}.fungsi[{f}]", s
+    for k, kin in enumerate(jab.kinerja):
+        yield f"{p}.kinerja[{k}].sasaran", kin.sasaran
+        for n, ind in enumerate(kin.indikator):
+            q = f"{p}.kinerja[{k}].indikator[{n}]"
+            for medan in ("nama", "formulasi", "penjelasan", "sumber_data", "satuan", "mendukung"):
+                yield f"{q}.{medan}", getattr(ind, medan)
+
+
+def _hapus_ulang(teks: str) -> str:
+    return _ULANG.sub(
+        lambda m: m.group(1) if m.group(1).casefold() == m.group(3).casefold() else m.group(0),
+        teks,
+    )
+
+
+def perbaiki_teks(teks: str) -> str:
+    """The text with every language fix applied: the suggestion of every IKI-B finding."""
+    t = _pisah_dempet(teks)
+    t = perbaiki_ejaan(t, SALAH_EJA)[0]
+    t = perbaiki_ejaan(t, KATA_INGGRIS)[0]
+    t = _hapus_ulang(t)
+    t = _HUBUNG_SPASI.sub("-", t)
+    t = _KOMA.sub(", ", t)
+    return _SPASI_GANDA.sub(" ", t)
+
+
+def _pasangan(temu: Sequence[tuple[str, str]]) -> str:
+    return ", ".join(f"'{a}' → '{b}'" for a, b in temu)
+
+
+def _bahasa(doc: Dokumen, catat: _Catatan) -> None:
+    for j, jab in enumerate(doc.jabatan):
+        for jalur, teks in _teks_jabatan(j, jab):
+            if not teks or not teks.strip():
+                continue
+            benar = perbaiki_teks(teks)
+            if benar == teks:
+                continue
+            # misspellings are looked for in the text with glued words already apart
+            pisah = _pisah_dempet(teks)
+            temu = perbaiki_ejaan(pisah, SALAH_EJA)[1]
+            if temu:
+                catat("IKI-B001", jab, jalur, f"Salah ketik: {_pasangan(temu)}.", benar)
+            dempet = [t for t in _TOKEN.findall(teks) if _pisah_dempet(t) != t]
+            if dempet:
+                daftar = ", ".join(f"'{t}'" for t in dict.fromkeys(dempet))
+                catat("IKI-B002", jab, jalur, f"Kata berdempet: {daftar}.", benar)
+            ulang = [
+                m.group(1)
+                for m in _ULANG.finditer(teks)
+                if m.group(1).casefold() == m.group(3).casefold()
+            ]
+            if ulang:
+                daftar = ", ".join(f"'{w} {w}'" for w in ulang)
+                catat("IKI-B003", jab, jalur, f"Kata berulang: {daftar}.", benar)
+            if _SPASI_GANDA.search(teks):
+                catat("IKI-B004", jab, jalur, f"Spasi ganda di {_kutip(teks)}.", benar)
+            if _HUBUNG_SPASI.search(teks):
+                contoh = ", ".join(
+                    f"'{m.group(0)}'" for m in re.finditer(r"[^\W\d_]+- +[^\W\d_]+", teks)
+                )
+                catat("IKI-B005", jab, jalur, f"Tanda hubung diikuti spasi: {contoh}.", benar)
+            if _KOMA.search(teks):
+                contoh = ", ".join(
+                    f"'{m.group(0)}'" for m in re.finditer(r"[^\W\d_]+,[^\W\d_]+", teks)
+                )
+                catat("IKI-B006", jab, jalur, f"Tidak ada spasi setelah koma: {contoh}.", benar)
+            temu = perbaiki_ejaan(pisah, KATA_INGGRIS)[1]
+            if temu:
+                catat("IKI-B007", jab, jalur, f"Kata bahasa Inggris: {_pasangan(temu)}.", benar)
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def periksa(doc: Dokumen) -> list[Temuan]:
+    """Every finding of every rule on the document (which is never changed).
+
+    Kinds and components are completed on a copy (`formulasi.lengkapi`) before the rules
+    run. Findings come in rule order; sort them with `findings.urutkan` once placed.
+    """
+    lengkap = lengkapi(doc)
+    catat = _Catatan()
+    _struktur(lengkap, catat)
+    _indikator_rules(lengkap, catat)
+    _angka_rules(lengkap, catat)
+    _cascading(lengkap, catat)
+    _bahasa(lengkap, catat)
+    return catat.temuan
