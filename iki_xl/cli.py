@@ -102,6 +102,102 @@ def demo(
     raise typer.Exit(jalankan_demo(out_dir, out))
 
 
+# ---------------------------------------------------------------- validate, rules
+
+
+@app.command()
+def validate(
+    workbook: Annotated[
+        Path, typer.Argument(help="Workbook IKI (.xlsx/.xlsm) atau berkas data (.yaml/.json)")
+    ],
+    format: Annotated[Format, typer.Option("--format", "-f", help="text atau json")] = Format.text,
+    report: Annotated[
+        Path | None,
+        typer.Option("--report", "-r", help="Tulis sheet 'Hasil Validasi' ke berkas .xlsx ini"),
+    ] = None,
+) -> None:
+    """Periksa dokumen IKI: semua temuan beserta sel dan saran perbaikannya.
+
+    Keluar dengan kode 0 bila tidak ada galat, 1 bila ada galat, 2 bila berkas tidak dapat
+    dipakai. Berkas masukan tidak diubah.
+    """
+    from iki_xl.core.findings import Keparahan, hitung_keparahan
+    from iki_xl.io import laporan
+
+    if report is not None and report.suffix.lower() != ".xlsx":
+        raise BerkasTidakValid(f"{report}: laporan harus berupa berkas .xlsx")
+    if report is not None and report.resolve() == workbook.resolve():
+        raise BerkasTidakValid(f"{report}: laporan tidak boleh menimpa berkas yang diperiksa")
+    temuan, urutan = laporan.periksa_berkas(workbook)
+    if report is not None:
+        laporan.tulis_laporan(report, temuan, sumber=workbook, urutan_sheet=urutan)
+    jumlah = hitung_keparahan(temuan)
+    if format is Format.json:
+        sys.stdout.write(
+            json.dumps([t.ke_json() for t in temuan], ensure_ascii=False, indent=2) + "\n"
+        )
+    else:
+        from rich.table import Table
+
+        warna = {Keparahan.GALAT: "red", Keparahan.PERINGATAN: "yellow", Keparahan.INFO: "cyan"}
+        tabel = Table(title=f"Hasil Validasi — {workbook.name}", show_lines=True)
+        for judul in ("Kode", "Keparahan", "Jabatan", "Lokasi", "Pesan", "Saran"):
+            tabel.add_column(judul, overflow="fold")
+        for t in temuan:
+            tabel.add_row(
+                t.kode,
+                f"[{warna[t.keparahan]}]{t.keparahan}[/]",
+                t.jabatan,
+                laporan.lokasi(t),
+                t.pesan,
+                t.saran,
+                end_section=False,
+            )
+        if temuan:
+            out.print(tabel)
+        out.print(
+            f"{jumlah[Keparahan.GALAT]} galat, {jumlah[Keparahan.PERINGATAN]} peringatan, "
+            f"{jumlah[Keparahan.INFO]} info."
+        )
+        if report is not None:
+            out.print(f"Laporan ditulis ke {report}.")
+    raise typer.Exit(1 if jumlah[Keparahan.GALAT] else 0)
+
+
+class FormatAturan(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def rules(
+    format: Annotated[
+        FormatAturan, typer.Option("--format", "-f", help="text, markdown atau json")
+    ] = FormatAturan.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Tulis ke berkas ini")
+    ] = None,
+) -> None:
+    """Daftar aturan validasi: kode, keparahan, temuan, alasan, cara memperbaiki."""
+    from dataclasses import asdict
+
+    from iki_xl.core.rules import KATALOG, katalog_markdown
+    from iki_xl.io.atomic import tulis_atomik
+
+    if format is FormatAturan.markdown:
+        teks = katalog_markdown()
+    elif format is FormatAturan.json:
+        data = [asdict(a) | {"keparahan": str(a.keparahan)} for a in KATALOG]
+        teks = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        teks = "".join(f"{a.kode}  {a.keparahan:<10}  {a.judul}\n" for a in KATALOG)
+    if output is None:
+        sys.stdout.write(teks)
+    else:
+        tulis_atomik(output, teks.encode("utf-8"))
+
+
 def main() -> None:
     """Console entry point: a planner's unusable file is one line and exit 2, never a traceback."""
     try:

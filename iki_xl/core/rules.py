@@ -1203,3 +1203,43 @@ def periksa(doc: Dokumen) -> list[Temuan]:
     _cascading(lengkap, catat)
     _bahasa(lengkap, catat)
     return catat.temuan
+
+
+# ---------------------------------------------------------------- the catalogue as text
+
+LABEL_KEPARAHAN = {G: "galat", P: "peringatan", INFO: "info"}
+
+
+def katalog_markdown() -> str:
+    """docs/rules.md: every rule's code, severity, what, why and how to fix."""
+    baris = [
+        "# Aturan validasi IKI",
+        "",
+        "<!-- Dibuat otomatis dari iki_xl/core/rules.py (KATALOG) dengan "
+        "`iki-xl rules --format markdown -o docs/rules.md`; jangan diubah dengan tangan. -->",
+        "",
+        "Setiap temuan punya kode tetap, tingkat keparahan, pesan dan saran perbaikan, serta "
+        "menunjuk jabatan dan sel yang bermasalah.",
+        "",
+        "- **galat**: harus diperbaiki sebelum dokumen diajukan (`iki-xl validate` keluar "
+        "dengan kode 1);",
+        "- **peringatan**: kemungkinan besar salah, periksa;",
+        "- **info**: saran perbaikan mutu.",
+        "",
+        "Validasi tidak pernah mengubah isian perencana.",
+        "",
+        f"Jumlah aturan: {len(KATALOG)}.",
+    ]
+    for awalan, kelompok in KELOMPOK.items():
+        aturan = [a for a in KATALOG if a.kode[4] == awalan]
+        baris += [
+            "",
+            f"## {kelompok} (IKI-{awalan}…)",
+            "",
+            "| Kode | Keparahan | Temuan | Alasan | Cara memperbaiki |",
+            "|---|---|---|---|---|",
+        ]
+        for a in aturan:
+            sel = [a.kode, LABEL_KEPARAHAN[a.keparahan], a.judul, a.alasan, a.perbaikan]
+            baris.append("| " + " | ".join(s.replace("|", "\\|") for s in sel) + " |")
+    return "\n".join(baris) + "\n"
