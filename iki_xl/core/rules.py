@@ -692,7 +692,7 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                 catat(
                     "IKI-I009",
                     jab,
-                    f"{p}.formulasi",
+                    f"{p}.skala",
                     f"Indikator status {nama} tidak punya skala level, sehingga realisasi "
                     "dan capaiannya tidak dapat dinilai.",
                 )
@@ -714,12 +714,34 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
             )
         d = baca_formulasi(ind.formulasi, ind.nama)
         dari_nama = baca_formulasi("", ind.nama).jenis
+        tak_sejalan = False  # name and formula disagree: the satuan check would only echo it
         if ada_formula and ind.jenis is not None:
-            if dari_nama is JenisFormula.PERSENTASE and ind.jenis in (
+            persen_tanpa_penyebut = (
+                dari_nama is JenisFormula.PERSENTASE
+                and ind.jenis is JenisFormula.JUMLAH
+                and d.kali_100
+            )
+            if (ind.jenis is JenisFormula.PERSENTASE and not d.pecahan) or persen_tanpa_penyebut:
+                tak_sejalan = True
+                catat(
+                    "IKI-I006",
+                    jab,
+                    f"{p}.formulasi",
+                    f"Formulasi persentase {nama} tidak punya penyebut (pembagi).",
+                )
+            elif ind.jenis is JenisFormula.PERSENTASE and not d.kali_100:
+                catat(
+                    "IKI-I007",
+                    jab,
+                    f"{p}.formulasi",
+                    f"Formulasi persentase {nama} tidak dikali 100%.",
+                )
+            elif dari_nama is JenisFormula.PERSENTASE and ind.jenis in (
                 JenisFormula.JUMLAH,
                 JenisFormula.INDEKS,
                 JenisFormula.STATUS,
             ):
+                tak_sejalan = True
                 catat(
                     "IKI-I005",
                     jab,
@@ -732,6 +754,7 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
             elif dari_nama is JenisFormula.JUMLAH and (
                 d.kali_100 or ind.jenis in (JenisFormula.PERSENTASE, JenisFormula.RASIO)
             ):
+                tak_sejalan = True
                 catat(
                     "IKI-I005",
                     jab,
@@ -740,21 +763,6 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                     + ("dikali 100%." if d.kali_100 else "pembagian."),
                     "Hapus pembagian dan '× 100%' dari formulasi, atau ganti nama indikator "
                     "menjadi 'Persentase …'.",
-                )
-        if ada_formula and ind.jenis is JenisFormula.PERSENTASE:
-            if not d.pecahan:
-                catat(
-                    "IKI-I006",
-                    jab,
-                    f"{p}.formulasi",
-                    f"Formulasi persentase {nama} tidak punya penyebut (pembagi).",
-                )
-            elif not d.kali_100:
-                catat(
-                    "IKI-I007",
-                    jab,
-                    f"{p}.formulasi",
-                    f"Formulasi persentase {nama} tidak dikali 100%.",
                 )
         if (
             ada_formula
@@ -768,7 +776,7 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                 f"Formulasi indikator {nama} hanya mengulang nama indikatornya.",
             )
         satuan = ind.satuan.strip()
-        if satuan and ind.jenis is not None:
+        if satuan and ind.jenis is not None and not tak_sejalan:
             if ind.jenis in _PERSEN and not _satuan_persen(satuan):
                 catat(
                     "IKI-I010",
@@ -792,7 +800,7 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                 catat(
                     "IKI-I013",
                     jab,
-                    f"{p}.formulasi",
+                    f"{p}.ekspresi",
                     f"Ekspresi indeks {nama} '{ind.ekspresi}' tidak dapat dihitung: {sebab}.",
                 )
         if ada_formula and ind.jenis is JenisFormula.JUMLAH and dari_nama is JenisFormula.JUMLAH:
