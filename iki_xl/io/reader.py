@@ -1,0 +1,770 @@
+"""Workbook → model, plus the sheet and cell every field came from.
+
+Each sheet is read as one 2-D grid of values (python-calamine headless; `used_range.value`
+through xlwings in live Excel) and parsed by `baca_grid_jabatan` / `baca_grid_instansi`.
+Jabatan sheets are recognised by their table header, not by name or position; other
+sheets (Petunjuk, Referensi, a planner's notes) are ignored. A planner's mistake becomes a
+`Temuan` with sheet and cell; only an unusable file raises `BerkasTidakValid`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from iki_xl import layout as L
+from iki_xl.core.findings import Keparahan, Temuan
+from iki_xl.core.formula import baca_angka
+from iki_xl.core.model import (
+    Agregasi,
+    BandPredikat,
+    Dokumen,
+    Indikator,
+    Instansi,
+    Jabatan,
+    JenisFormula,
+    JenisJabatan,
+    Polaritas,
+)
+from iki_xl.errors import BerkasTidakValid
+from iki_xl.io.grid import Grid, adalah_tanggal, angka, isian, kosong, normalisasi, teks
+
+Peta = dict[str, tuple[str, str]]
+
+# Stable codes of reading findings (the validation catalogue uses IKI-xnnn of its own).
+KODE_TIDAK_DIKENAL = "IKI-X001"  # a dropdown value that is not in the list
+KODE_BUKAN_ANGKA = "IKI-X002"  # a number field holding text that is not a number
+KODE_KODE_KOMPONEN = "IKI-X003"  # a component code that is invalid or used twice
+KODE_TARGET = "IKI-X004"  # a target band that cannot be read
+KODE_LUAR_BLOK = "IKI-X005"  # a value outside the place the reader looks for it
+KODE_KOLOM_HILANG = "IKI-X006"  # a table column whose header is missing
+KODE_ID = "IKI-X007"  # a jabatan sheet without ID, or an ID used twice
+KODE_SHEET = "IKI-X008"  # a sheet that could not be read, or a second Instansi sheet
+KODE_TANGGAL = "IKI-X009"  # a date where a number or text was expected
+KODE_MODEL = "IKI-X010"  # anything else the model refuses (reported, value left out)
+
+
+@dataclass
+class HasilJabatan:
+    jabatan: Jabatan
+    peta: Peta
+    temuan: list[Temuan]
+    kosong: bool  # a blank jabatan sheet (the template's, or one just added)
+
+
+@dataclass
+class HasilInstansi:
+    instansi: Instansi
+    skala_predikat: list[BandPredikat]
+    peta: Peta
+    temuan: list[Temuan]
+
+
+@dataclass
+class HasilBaca:
+    dokumen: Dokumen
+    peta: Peta = field(default_factory=dict)
+    urutan_sheet: dict[str, int] = field(default_factory=dict)
+    temuan: list[Temuan] = field(default_factory=list)
+    sheet_jabatan: list[str] = field(default_factory=list)  # sheet of jabatan[i]
+
+
+def _pilihan(enum: Any) -> dict[str, Any]:
+    return {L.normal(str(x)): x for x in enum}
+
+
+_JENIS_JABATAN = _pilihan(JenisJabatan)
+_JENIS_FORMULA = _pilihan(JenisFormula)
+_POLARITAS = _pilihan(Polaritas)
+_AGREGASI = _pilihan(Agregasi)
+_KODE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class _Pembaca:
+    """Collects findings and the jalur → cell map while a sheet is parsed."""
+
+    def __init__(self, sheet: str, asal: tuple[int, int], jabatan: str = "") -> None:
+        self.sheet = sheet
+        self.b0, self.k0 = asal
+        self.jabatan = jabatan
+        self.peta: Peta = {}
+        self.temuan: list[Temuan] = []
+
+    def sel(self, r: int, c: int) -> str:
+        return L.sel(r + self.b0, c + self.k0)
+
+    def catat(self, jalur: str, r: int, c: int) -> None:
+        self.peta[jalur] = (self.sheet, L.sel(r + self.b0, c + self.k0))
+
+    def temu(
+        self,
+        kode: str,
+        pesan: str,
+        r: int,
+        c: int,
+        *,
+        jalur: str = "",
+        saran: str = "",
+        keparahan: Keparahan = Keparahan.PERINGATAN,
+    ) -> None:
+        self.temuan.append(
+            Temuan(
+                kode=kode,
+                keparahan=keparahan,
+                pesan=pesan,
+                saran=saran,
+                jabatan=self.jabatan,
+                jalur=jalur,
+                sheet=self.sheet,
+                sel=self.sel(r, c),
+            )
+        )
+
+    # typed cell readers --------------------------------------------------------
+
+    def pilihan(self, v: Any, daftar: dict[str, Any], apa: str, r: int, c: int, jalur: str) -> Any:
+        if kosong(v):
+            return None
+        x = daftar.get(L.normal(teks(v)))
+        if x is None:
+            boleh = ", ".join(str(d) for d in daftar.values())
+            self.temu(
+                KODE_TIDAK_DIKENAL,
+                f"{apa} '{teks(v)}' tidak dikenal",
+                r,
+                c,
+                jalur=jalur,
+                saran=f"pilih salah satu: {boleh}",
+            )
+        return x
+
+    def angka(self, v: Any, apa: str, r: int, c: int, jalur: str) -> float | None:
+        x = angka(v)
+        if x is None or isinstance(x, float):
+            return x
+        if adalah_tanggal(v):
+            self.temu(KODE_TANGGAL, f"{apa} berisi tanggal, bukan angka", r, c, jalur=jalur)
+            return None
+        h = baca_angka(x)
+        if h.nilai is not None:
+            self.temu(
+                KODE_BUKAN_ANGKA,
+                f"{apa} diketik sebagai teks '{x}', dibaca sebagai angka",
+                r,
+                c,
+                jalur=jalur,
+                saran="ketik sebagai angka",
+                keparahan=Keparahan.INFO,
+            )
+            return h.nilai
+        self.temu(
+            KODE_BUKAN_ANGKA, f"{apa} '{x}' bukan angka", r, c, jalur=jalur, saran="isi angka"
+        )
+        return None
+
+    def isian(self, v: Any, apa: str, r: int, c: int, jalur: str) -> Any:
+        if adalah_tanggal(v):
+            self.temu(
+                KODE_TANGGAL,
+                f"{apa} berisi tanggal ({teks(v)})",
+                r,
+                c,
+                jalur=jalur,
+                saran="format sel sebagai angka atau teks, lalu ketik ulang",
+            )
+        return isian(v)
+
+
+def _cari_kepala_tabel(grid: Grid) -> tuple[int, dict[str, int]] | None:
+    """The table's top header row and its column map, found by the header labels."""
+    indikator = L.normal(L.KOLOM["indikator"].judul)
+    sasaran = L.normal(L.KOLOM["sasaran"].judul)
+    kunci = L.kunci_judul_normal()
+    for r, baris in enumerate(grid):
+        teks_baris = [L.normal(v) if isinstance(v, str) and v else "" for v in baris]
+        if indikator not in teks_baris or sasaran not in teks_baris:
+            continue
+        bawah = grid[r + 1] if r + 1 < len(grid) else []
+        kol: dict[str, int] = {}
+        grup = ""
+        for c, t in enumerate(teks_baris):
+            if t:
+                grup = t
+            b = bawah[c] if c < len(bawah) else None
+            b = L.normal(b) if isinstance(b, str) and b else ""
+            k = kunci.get((grup, b) if b else (t, ""))
+            if k is not None and k not in kol:
+                kol[k] = c
+        return r, kol
+    return None
+
+
+def _kosong_semua(*nilai: Any) -> bool:
+    return all(v is None or v == "" for v in nilai)
+
+
+def baca_grid_jabatan(
+    nama_sheet: str,
+    grid: Any,
+    *,
+    awalan: str = "jabatan[0]",
+    asal: tuple[int, int] = (0, 0),
+) -> HasilJabatan | None:
+    """Parse one sheet's grid as a jabatan sheet; None when the sheet is not one.
+
+    `grid` is the sheet's values from A1 (calamine) or xlwings' `used_range.value`; pass
+    `asal` = 0-based (row, column) of the grid's first cell when it does not start at A1.
+    Every jalur in the returned map and findings starts with `awalan`.
+    """
+    grid = normalisasi(grid)
+    ketemu = _cari_kepala_tabel(grid)
+    if ketemu is None:
+        return None
+    h1, kol = ketemu
+    p = _Pembaca(nama_sheet, asal)
+
+    # ---- header block above the table
+    label_ke_kunci = {L.normal(lbl): k for k, lbl in L.KEPALA_JABATAN}
+    geser_nilai = L.NILAI_KOL - L.LABEL_KOL
+    kepala: dict[str, Any] = {}
+    for r in range(h1):
+        baris = grid[r]
+        for c, v in enumerate(baris):
+            if isinstance(v, str) and v:
+                k = label_ke_kunci.get(L.normal(v))
+                if k is not None and k not in kepala:
+                    cv = c + geser_nilai
+                    kepala[k] = (baris[cv] if cv < len(baris) else None, r, cv)
+                break
+    nama = teks(kepala["nama"][0]) if "nama" in kepala else ""
+    p.jabatan = nama
+    jab: dict[str, Any] = {}
+    for k, _ in L.KEPALA_JABATAN:
+        if k not in kepala:
+            continue
+        v, r, c = kepala[k]
+        p.catat(f"{awalan}.{k}", r, c)
+        if k == "jenis":
+            jab[k] = p.pilihan(v, _JENIS_JABATAN, "jenis jabatan", r, c, f"{awalan}.jenis")
+        elif k == "atasan":
+            jab[k] = teks(v) or None
+        else:
+            jab[k] = teks(v)
+    if "nama" in kepala:
+        p.peta[awalan] = p.peta[f"{awalan}.nama"]
+
+    # ---- the table
+    for kunci in ("no_kinerja", "no_indikator", "kode", "realisasi0", "target"):
+        if kunci not in kol:
+            p.temu(
+                KODE_KOLOM_HILANG,
+                f"kolom '{L.KOLOM[kunci].judul}' tidak ditemukan di tabel",
+                h1,
+                0,
+                saran="kembalikan judul kolom seperti semula",
+                keparahan=Keparahan.GALAT,
+            )
+    lebar = max((len(b) for b in grid), default=0)
+    hilang = lebar  # index of a padding column that is always empty
+    ix = {k.kunci: kol.get(k.kunci, hilang) for k in L.KOLOM_TABEL}
+    i_nok, i_sas, i_noi, i_ind = (
+        ix["no_kinerja"],
+        ix["sasaran"],
+        ix["no_indikator"],
+        ix["indikator"],
+    )
+    i_kode, i_kom = ix["kode"], ix["komponen"]
+    i_real = [ix[f"realisasi{q}"] for q in range(4)]
+    i_lv, i_lvb, i_lva = ix["level"], ix["level_bawah"], ix["level_atas"]
+    i_ind_kol = [ix[k] for k in L.KOLOM_INDIKATOR if k not in ("no_indikator", "indikator")]
+    daftar_label = {L.normal(lbl): k for k, lbl in L.DAFTAR_JABATAN}
+    p.catat(f"{awalan}.kinerja", h1, i_sas if i_sas < lebar else 0)
+
+    kinerja: list[dict[str, Any]] = []
+    ind_aktif: _Blok | None = None
+    akhir = len(grid)
+    r = h1 + 2
+    while r < akhir:
+        baris = grid[r]
+        if len(baris) <= lebar:
+            baris = [*baris, *([None] * (lebar + 1 - len(baris)))]
+        v_nok = baris[i_nok]
+        if isinstance(v_nok, str) and L.normal(v_nok) in daftar_label:
+            break
+        v_sas, v_noi, v_ind = baris[i_sas], baris[i_noi], baris[i_ind]
+        if not (v_nok is None or v_nok == "") or not (v_sas is None or v_sas == ""):
+            if ind_aktif is not None:
+                ind_aktif.tutup()
+                ind_aktif = None
+            k_no = len(kinerja)
+            jk = f"{awalan}.kinerja[{k_no}]"
+            kinerja.append({"sasaran": teks(v_sas), "indikator": []})
+            p.catat(jk, r, i_nok)
+            p.catat(f"{jk}.sasaran", r, i_sas)
+        if not (v_noi is None or v_noi == "") or not (v_ind is None or v_ind == ""):
+            if ind_aktif is not None:
+                ind_aktif.tutup()
+            if not kinerja:
+                kinerja.append({"sasaran": "", "indikator": []})
+                p.catat(f"{awalan}.kinerja[0]", r, i_nok)
+                p.catat(f"{awalan}.kinerja[0].sasaran", r, i_sas)
+            k_no = len(kinerja) - 1
+            daftar_ind = kinerja[-1]["indikator"]
+            ji = f"{awalan}.kinerja[{k_no}].indikator[{len(daftar_ind)}]"
+            ind_aktif = _Blok(p, ji, ix, daftar_ind)
+            ind_aktif.baris_pertama(r, baris)
+        elif ind_aktif is not None:
+            ind_aktif.baris_lanjut(r, baris, i_ind_kol)
+        else:
+            isi = [
+                baris[c]
+                for c in (*i_ind_kol, i_kode, i_kom, *i_real, i_lv, i_lvb, i_lva)
+                if not (baris[c] is None or baris[c] == "")
+            ]
+            if isi:
+                p.temu(
+                    KODE_LUAR_BLOK,
+                    "isian di baris tanpa indikator diabaikan",
+                    r,
+                    0,
+                    saran="isi No IK dan Indikator Kinerja di baris pertama indikator",
+                )
+        r += 1
+    if ind_aktif is not None:
+        ind_aktif.tutup()
+    jab["kinerja"] = kinerja
+
+    # ---- lists below the table: a heading row, then one row per line
+    for k, _ in L.DAFTAR_JABATAN:
+        jab[k] = []
+    sekarang: str | None = None
+    c_teks = i_sas if i_sas < lebar else L.DAFTAR_TEKS_KOL
+    while r < akhir:
+        baris = grid[r]
+        v = baris[i_nok] if i_nok < len(baris) else None
+        if isinstance(v, str) and L.normal(v) in daftar_label:
+            sekarang = daftar_label[L.normal(v)]
+            p.catat(f"{awalan}.{sekarang}", r, i_nok)
+        elif sekarang is not None:
+            t = baris[c_teks] if c_teks < len(baris) else None
+            if not kosong(t):
+                p.catat(f"{awalan}.{sekarang}[{len(jab[sekarang])}]", r, c_teks)
+                jab[sekarang].append(teks(t))
+        r += 1
+
+    kosong_sheet = not any(
+        (jab.get("nama"), jab.get("id"), jab.get("unit"), jab.get("jenis"), jab.get("atasan"))
+    ) and not (jab["kinerja"] or jab["tugas"] or jab["fungsi"])
+    if not jab.get("id"):
+        jab["id"] = ""
+    try:
+        jabatan = Jabatan.model_validate(jab)
+    except ValidationError as e:  # pragma: no cover - every field is checked above
+        p.temu(KODE_MODEL, f"jabatan tidak dapat dibaca: {e.errors()[0]['msg']}", 0, 0)
+        jabatan = Jabatan(id=jab["id"], nama=jab.get("nama", ""))
+    return HasilJabatan(jabatan, p.peta, p.temuan, kosong_sheet)
+
+
+class _Blok:
+    """One indicator's block of rows: its first row, then component and level rows."""
+
+    def __init__(self, p: _Pembaca, jalur: str, ix: dict[str, int], tujuan: list[Any]) -> None:
+        self.p = p
+        self.jalur = jalur
+        self.ix = ix
+        self.tujuan = tujuan
+        self.d: dict[str, Any] = {}
+        self.komponen: list[dict[str, Any]] = []
+        self.skala: list[dict[str, Any]] = []
+        self.j = 0
+
+    def baris_pertama(self, r: int, baris: list[Any]) -> None:
+        p, ix, j, d = self.p, self.ix, self.jalur, self.d
+        p.catat(j, r, ix["no_indikator"])
+        for kunci in ("indikator", "formulasi", "penjelasan", "ekspresi", "satuan",
+                      "sumber_data", "mendukung"):  # fmt: skip
+            c = ix[kunci]
+            medan = "nama" if kunci == "indikator" else kunci
+            p.catat(f"{j}.{medan}", r, c)
+            d[medan] = teks(baris[c])
+        c = ix["jenis"]
+        p.catat(f"{j}.jenis", r, c)
+        d["jenis"] = p.pilihan(baris[c], _JENIS_FORMULA, "jenis formula", r, c, f"{j}.jenis")
+        c = ix["polaritas"]
+        p.catat(f"{j}.polaritas", r, c)
+        pol = p.pilihan(baris[c], _POLARITAS, "polaritas", r, c, f"{j}.polaritas")
+        if pol is not None:
+            d["polaritas"] = pol
+        c = ix["agregasi"]
+        p.catat(f"{j}.agregasi", r, c)
+        d["agregasi"] = p.pilihan(baris[c], _AGREGASI, "agregasi", r, c, f"{j}.agregasi")
+        c = ix["baseline"]
+        p.catat(f"{j}.baseline", r, c)
+        d["baseline"] = p.angka(baris[c], "baseline", r, c, f"{j}.baseline")
+        self._target(r, baris)
+        self._komponen(r, baris, pertama=True)
+        self._level(r, baris)
+
+    def _target(self, r: int, baris: list[Any]) -> None:
+        p, ix, j = self.p, self.ix, self.jalur
+        ct, ca = ix["target"], ix["target_atas"]
+        p.catat(f"{j}.target", r, ct)
+        p.catat(f"{j}.target.bawah", r, ct)
+        p.catat(f"{j}.target.atas", r, ca)
+        target = p.isian(baris[ct], "target", r, ct, f"{j}.target")
+        if kosong(baris[ca]):
+            self.d["target"] = target
+            return
+        atas = p.angka(baris[ca], "target atas", r, ca, f"{j}.target.atas")
+        bawah = target if isinstance(target, float) else None
+        if isinstance(target, str):
+            h = baca_angka(target)
+            bawah = h.nilai
+        if bawah is None or atas is None:
+            p.temu(
+                KODE_TARGET,
+                "target range perlu dua angka: Target (batas bawah) dan Target Atas",
+                r,
+                ct,
+                jalur=f"{j}.target",
+            )
+            self.d["target"] = target
+            return
+        if bawah > atas:
+            p.temu(
+                KODE_TARGET,
+                f"batas bawah target {bawah:g} lebih besar dari batas atas {atas:g}; ditukar",
+                r,
+                ct,
+                jalur=f"{j}.target",
+            )
+            bawah, atas = atas, bawah
+        self.d["target"] = {"bawah": bawah, "atas": atas}
+
+    def _komponen(self, r: int, baris: list[Any], *, pertama: bool) -> None:
+        p, ix, j = self.p, self.ix, self.jalur
+        ck = ix["kode"]
+        kode = baris[ck]
+        creal = [ix[f"realisasi{q}"] for q in range(4)]
+        if kosong(kode):
+            if pertama:
+                jr = f"{j}.realisasi"
+                p.catat(jr, r, creal[0])
+                real = []
+                for q, c in enumerate(creal):
+                    p.catat(f"{jr}[{q}]", r, c)
+                    real.append(p.isian(baris[c], "realisasi", r, c, f"{jr}[{q}]"))
+                self.d["realisasi"] = real
+            else:
+                isi = [c for c in (ix["komponen"], *creal) if not kosong(baris[c])]
+                if isi:
+                    p.temu(
+                        KODE_KODE_KOMPONEN,
+                        "baris komponen tanpa Kode diabaikan",
+                        r,
+                        ck,
+                        jalur=f"{j}.komponen",
+                        saran="isi Kode komponen (A, B, …)",
+                    )
+            return
+        n = len(self.komponen)
+        jk = f"{j}.komponen[{n}]"
+        if n == 0:
+            p.catat(f"{j}.komponen", r, ck)
+        p.catat(jk, r, ck)
+        p.catat(f"{jk}.kode", r, ck)
+        p.catat(f"{jk}.nama", r, ix["komponen"])
+        kd = teks(kode).strip() if not isinstance(kode, str) else kode
+        if not _KODE.match(kd) or any(k["kode"] == kd for k in self.komponen):
+            lama = kd
+            dasar = re.sub(r"\W", "_", kd.strip()) or "K"
+            if not re.match(r"[A-Za-z_]", dasar):
+                dasar = "K" + dasar
+            kd, i = dasar, 2
+            while any(k["kode"] == kd for k in self.komponen):
+                kd = f"{dasar}_{i}"
+                i += 1
+            p.temu(
+                KODE_KODE_KOMPONEN,
+                f"kode komponen '{lama}' tidak valid atau ganda; dibaca sebagai '{kd}'",
+                r,
+                ck,
+                jalur=f"{jk}.kode",
+                saran="kode huruf/angka tanpa spasi, unik dalam satu indikator",
+            )
+        real = []
+        for q, c in enumerate(creal):
+            p.catat(f"{jk}.realisasi[{q}]", r, c)
+            real.append(p.isian(baris[c], "realisasi", r, c, f"{jk}.realisasi[{q}]"))
+        self.komponen.append({"kode": kd, "nama": teks(baris[ix["komponen"]]), "realisasi": real})
+
+    def _level(self, r: int, baris: list[Any]) -> None:
+        ix = self.ix
+        cn, cb, ca = ix["level"], ix["level_bawah"], ix["level_atas"]
+        if _kosong_semua(baris[cn], baris[cb], baris[ca]):
+            return
+        p, n = self.p, len(self.skala)
+        jl = f"{self.jalur}.skala[{n}]"
+        if n == 0:
+            p.catat(f"{self.jalur}.skala", r, cn)
+        p.catat(jl, r, cn)
+        p.catat(f"{jl}.nama", r, cn)
+        p.catat(f"{jl}.bawah", r, cb)
+        p.catat(f"{jl}.atas", r, ca)
+        bawah = p.angka(baris[cb], "skor bawah", r, cb, f"{jl}.bawah")
+        atas = p.angka(baris[ca], "skor atas", r, ca, f"{jl}.atas")
+        self.skala.append({"nama": teks(baris[cn]), "bawah": bawah, "atas": atas})
+
+    def baris_lanjut(self, r: int, baris: list[Any], i_ind_kol: Sequence[int]) -> None:
+        self._komponen(r, baris, pertama=False)
+        self._level(r, baris)
+        for c in i_ind_kol:
+            if not (baris[c] is None or baris[c] == ""):
+                self.p.temu(
+                    KODE_LUAR_BLOK,
+                    "isian ini di luar baris pertama indikator dan diabaikan",
+                    r,
+                    c,
+                    jalur=self.jalur,
+                    saran="pindahkan ke baris pertama indikator (baris yang ber-No IK)",
+                )
+
+    def tutup(self) -> None:
+        d = self.d
+        d["komponen"] = self.komponen
+        d["skala"] = self.skala
+        try:
+            ind = Indikator.model_validate(d)
+        except ValidationError as e:
+            err = e.errors()[0]
+            self.p.temu(
+                KODE_MODEL,
+                f"indikator tidak dapat dibaca seluruhnya: {err['msg']}",
+                0,
+                0,
+                jalur=self.jalur,
+            )
+            d["skala"] = []
+            d["target"] = None
+            try:
+                ind = Indikator.model_validate(d)
+            except ValidationError:
+                ind = Indikator(nama=d.get("nama", ""))
+        self.tujuan.append(ind)
+
+
+# ---------------------------------------------------------------- Instansi sheet
+
+
+def adalah_instansi(grid: Grid) -> bool:
+    judul = L.normal(L.JUDUL_INSTANSI)
+    for baris in grid[:3]:
+        for v in baris[:3]:
+            if isinstance(v, str) and L.normal(v) == judul:
+                return True
+    return False
+
+
+def baca_grid_instansi(
+    nama_sheet: str, grid: Any, *, asal: tuple[int, int] = (0, 0)
+) -> HasilInstansi | None:
+    """Parse the Instansi sheet's grid; None when it is not the Instansi sheet."""
+    grid = normalisasi(grid)
+    if not adalah_instansi(grid):
+        return None
+    p = _Pembaca(nama_sheet, asal)
+    lk, nk = L.INSTANSI_LABEL_KOL, L.INSTANSI_NILAI_KOL
+    skalar = {L.normal(lbl): (j, fmt) for j, lbl, fmt in L.KEPALA_INSTANSI}
+    daftar = {L.normal(lbl): k for k, lbl in L.DAFTAR_INSTANSI}
+    label_skala = L.normal(L.LABEL_SKALA)
+    judul_skala = L.normal(L.JUDUL_SKALA[0])
+    data: dict[str, Any] = {"kepala": {}}
+    for k, _ in L.DAFTAR_INSTANSI:
+        data[k] = []
+    skala: list[BandPredikat] = []
+    mode: str | None = None
+    ada_skala = False
+    for r, baris in enumerate(grid):
+        a = baris[lk] if lk < len(baris) else None
+        b = baris[nk] if nk < len(baris) else None
+        la = L.normal(a) if isinstance(a, str) else ""
+        if la in skalar:
+            mode = None
+            jalur, fmt = skalar[la]
+            p.catat(f"instansi.{jalur}", r, nk)
+            if fmt == "bulat":
+                x = p.angka(b, "tahun", r, nk, f"instansi.{jalur}")
+                if x is not None and x != int(x):
+                    p.temu(KODE_BUKAN_ANGKA, f"tahun {x:g} bukan bilangan bulat", r, nk)
+                    x = None
+                nilai: Any = None if x is None else int(x)
+            else:
+                nilai = teks(b)
+            if jalur.startswith("kepala."):
+                data["kepala"][jalur.split(".", 1)[1]] = nilai
+            else:
+                data[jalur] = nilai
+        elif la in daftar:
+            mode = daftar[la]
+            p.catat(f"instansi.{mode}", r, lk)
+        elif la == label_skala:
+            mode = "skala"
+            ada_skala = True
+            p.catat("skala_predikat", r, lk)
+        elif mode == "skala":
+            if la == judul_skala and not skala:
+                continue
+            if _kosong_semua(a, b):
+                continue
+            n = len(skala)
+            p.catat(f"skala_predikat[{n}]", r, lk)
+            p.catat(f"skala_predikat[{n}].predikat", r, lk)
+            p.catat(f"skala_predikat[{n}].di_atas", r, nk)
+            di_atas = p.angka(b, "batas capaian", r, nk, f"skala_predikat[{n}].di_atas")
+            skala.append(BandPredikat(predikat=teks(a), di_atas=di_atas))
+        elif mode in daftar.values() and not kosong(b):
+            assert mode is not None
+            p.catat(f"instansi.{mode}[{len(data[mode])}]", r, nk)
+            data[mode].append(teks(b))
+    try:
+        instansi = Instansi.model_validate(data)
+    except ValidationError as e:  # pragma: no cover - every field is checked above
+        p.temu(KODE_MODEL, f"profil instansi tidak dapat dibaca: {e.errors()[0]['msg']}", 0, 0)
+        instansi = Instansi()
+    if not ada_skala:
+        skala = Dokumen().skala_predikat
+    return HasilInstansi(instansi, skala, p.peta, p.temuan)
+
+
+# ---------------------------------------------------------------- the workbook
+
+
+def baca_grids(lembar: Sequence[tuple[str, Any]], sumber: str = "workbook") -> HasilBaca:
+    """Parse a workbook given as (sheet name, grid) pairs in workbook order."""
+    urutan = {nama: i for i, (nama, _) in enumerate(lembar)}
+    temuan: list[Temuan] = []
+    peta: Peta = {}
+    instansi: HasilInstansi | None = None
+    jabatan: list[tuple[str, HasilJabatan]] = []
+    ada_layout_jabatan = False
+    for nama, grid in lembar:
+        if instansi is None:
+            hi = baca_grid_instansi(nama, grid)
+            if hi is not None:
+                instansi = hi
+                continue
+        hj = baca_grid_jabatan(nama, grid, awalan=f"jabatan[{len(jabatan)}]")
+        if hj is None:
+            if adalah_instansi(normalisasi(grid)):
+                temuan.append(
+                    Temuan(
+                        kode=KODE_SHEET,
+                        keparahan=Keparahan.PERINGATAN,
+                        pesan="sheet profil instansi kedua diabaikan",
+                        sheet=nama,
+                        sel="A1",
+                    )
+                )
+            continue
+        ada_layout_jabatan = True
+        if hj.kosong:
+            continue
+        jabatan.append((nama, hj))
+    if not ada_layout_jabatan:
+        raise BerkasTidakValid(f"{sumber}: bukan workbook IKI (tidak ada sheet jabatan)")
+    if instansi is not None:
+        peta.update(instansi.peta)
+        temuan.extend(instansi.temuan)
+    else:
+        temuan.append(
+            Temuan(
+                kode=KODE_SHEET,
+                keparahan=Keparahan.PERINGATAN,
+                pesan="sheet Instansi tidak ditemukan; profil instansi dibiarkan kosong",
+            )
+        )
+    daftar: list[Jabatan] = []
+    dipakai: set[str] = set()
+    for i, (nama, hj) in enumerate(jabatan):
+        jab = hj.jabatan
+        if not jab.id or jab.id in dipakai:
+            dasar = _slug(jab.nama or nama)
+            baru, n = dasar, 2
+            while baru in dipakai:
+                baru = f"{dasar}-{n}"
+                n += 1
+            sel = hj.peta.get(f"jabatan[{i}].id", (nama, "A1"))[1]
+            pesan = (
+                f"ID jabatan '{jab.id}' sudah dipakai sheet lain" if jab.id else "ID jabatan kosong"
+            )
+            temuan.append(
+                Temuan(
+                    kode=KODE_ID,
+                    keparahan=Keparahan.PERINGATAN,
+                    pesan=f"{pesan}; dibaca sebagai '{baru}'",
+                    saran="isi ID Jabatan yang unik",
+                    jabatan=jab.nama,
+                    jalur=f"jabatan[{i}].id",
+                    sheet=nama,
+                    sel=sel,
+                )
+            )
+            jab = jab.model_copy(update={"id": baru})
+        dipakai.add(jab.id)
+        daftar.append(jab)
+        peta.update(hj.peta)
+        temuan.extend(hj.temuan)
+    doc = Dokumen(
+        instansi=instansi.instansi if instansi else Instansi(),
+        skala_predikat=instansi.skala_predikat if instansi else Dokumen().skala_predikat,
+        jabatan=daftar,
+    )
+    return HasilBaca(doc, peta, urutan, temuan, [n for n, _ in jabatan])
+
+
+def _slug(teks_: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", teks_.casefold()).strip("-")
+    return s[:40] or "jabatan"
+
+
+def baca_workbook(path: Path | str) -> HasilBaca:
+    """Read an IKI workbook (.xlsx/.xlsm) with python-calamine (values only)."""
+    from python_calamine import CalamineWorkbook
+
+    path = Path(path)
+    if not path.exists():
+        raise BerkasTidakValid(f"{path}: berkas tidak ditemukan")
+    if path.is_dir():
+        raise BerkasTidakValid(f"{path}: ini folder, bukan berkas")
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception:  # calamine raises several types for zip/xml/format errors
+        raise BerkasTidakValid(f"{path}: bukan workbook Excel yang dapat dibaca") from None
+    lembar: list[tuple[str, Any]] = []
+    gagal: list[str] = []
+    try:
+        for nama in wb.sheet_names:
+            try:
+                lembar.append((nama, wb.get_sheet_by_name(nama).to_python(skip_empty_area=False)))
+            except Exception:
+                gagal.append(nama)
+                lembar.append((nama, []))
+    finally:
+        wb.close()
+    hasil = baca_grids(lembar, str(path))
+    for nama in gagal:
+        hasil.temuan.append(
+            Temuan(
+                kode=KODE_SHEET,
+                keparahan=Keparahan.PERINGATAN,
+                pesan="sheet ini tidak dapat dibaca dan diabaikan",
+                sheet=nama,
+                sel="A1",
+            )
+        )
+    return hasil
