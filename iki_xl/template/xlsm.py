@@ -12,19 +12,34 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from posixpath import dirname, join, normpath
 from xml.etree import ElementTree as ET
 
-from iki_xl.template.vba_sources import VBA_DIR
-from iki_xl.template.vbaproject import ModuleKind, VbaModule, document_module, module_from_export
+from iki_xl.template.vba_sources import (
+    VBA_DIR,
+    ribbon_module,
+    udf_module,
+    xlwings_standalone_modules,
+)
+from iki_xl.template.vbaproject import (
+    ModuleKind,
+    VbaModule,
+    build_vba_project,
+    document_module,
+    module_from_export,
+)
 
 __all__ = [
     "CUSTOMUI_PART",
     "WORKBOOK_CODENAME",
     "document_modules_for",
+    "jadikan_template_xlsm",
     "jadikan_xlsm",
     "pastikan_ribbon",
+    "ribbon_xml",
     "sheet_codenames",
+    "template_modules",
 ]
 
 WORKBOOK_CODENAME = "ThisWorkbook"
@@ -308,3 +323,30 @@ def pastikan_ribbon(xlsm_bytes: bytes) -> bytes:
         return xlsm_bytes
     parts["_rels/.rels"] = rels
     return _write_zip(parts)
+
+
+def ribbon_xml() -> bytes:
+    """The ribbon part (``ribbon/customUI14.xml``), bytes as committed."""
+    return (Path(__file__).with_name("ribbon") / "customUI14.xml").read_bytes()
+
+
+def template_modules(
+    sheet_codenames: Iterable[str], *, udf_module_name: str = "iki_xl.udfs"
+) -> list[VbaModule]:
+    """Every module of the template's VBA project, in project order: ThisWorkbook, one
+    document module per sheet codeName, ``xlwings``, ``Dictionary``, ``xlwings_udfs``
+    (generated for ``udf_module_name``), ``Ribbon``."""
+    return [
+        *document_modules_for(sheet_codenames),
+        *xlwings_standalone_modules(),
+        udf_module(udf_module_name),
+        ribbon_module(),
+    ]
+
+
+def jadikan_template_xlsm(xlsx_bytes: bytes, *, udf_module_name: str = "iki_xl.udfs") -> bytes:
+    """One call from an .xlsx to the macro-enabled template: codeNames from
+    :func:`sheet_codenames`, the VBA project of :func:`template_modules`, the ribbon."""
+    codes = sheet_codenames(xlsx_bytes)
+    vba = build_vba_project(template_modules(codes.values(), udf_module_name=udf_module_name))
+    return jadikan_xlsm(xlsx_bytes, vba, ribbon_xml(), codenames=codes)

@@ -313,3 +313,21 @@ def test_libreoffice_imports_every_module(
         want = _strip_attributes(m.code.decode("cp1252"))
         assert "\n".join(got).strip("\n") == "\n".join(want).strip("\n"), m.name
     assert "Sub IKI_Validasi(control As IRibbonControl)" in basic["Ribbon"]
+
+
+def test_jadikan_template_xlsm_one_call(xlsx: bytes, udf_fixture_dir: Path) -> None:
+    out = xlsm.jadikan_template_xlsm(xlsx, udf_module_name=UDF_FIXTURE_NAME)
+    assert out == xlsm.jadikan_template_xlsm(xlsx, udf_module_name=UDF_FIXTURE_NAME)
+    parser = VBA_Parser("IKI.xlsm", data=out)
+    names = [Path(f).stem for _, _, f, _ in parser.extract_macros()]
+    assert names == [
+        "ThisWorkbook",
+        "Sheet1",
+        "Sheet2",
+        "Sheet3",
+        "xlwings",
+        "Dictionary",
+        "xlwings_udfs",
+        "Ribbon",
+    ]
+    assert _parts(out)["customUI/customUI14.xml"] == xlsm.ribbon_xml() == RIBBON_XML
