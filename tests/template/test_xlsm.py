@@ -137,15 +137,11 @@ def test_thisworkbook_has_no_auto_exec() -> None:
     assert 'Attribute VB_Base = "0{00020820-0000-0000-C000-000000000046}"' in doc[1].source
 
 
-def test_udf_wrappers_match_python_signatures(fixture_udf_module: VbaModule) -> None:
-    source = fixture_udf_module.source
-    assert source.startswith('Attribute VB_Name = "xlwings_udfs"\n')
-    fixture = __import__(UDF_FIXTURE_NAME)
-    decorated = {"IKI_CAPAIAN", "IKI_NILAI", "IKI_PREDIKAT"}
+def _check_wrappers(source: str, module: object, module_name: str) -> dict[str, str]:
+    """Each VBA wrapper has the Python function's arguments and calls it by name."""
     wrappers = dict(re.findall(r"^Function (\w+)\((.*)\)$", source, re.MULTILINE))
-    assert set(wrappers) == decorated  # bukan_udf is not decorated
     for name, vba_args in wrappers.items():
-        params = inspect.signature(getattr(fixture, name)).parameters.values()
+        params = inspect.signature(getattr(module, name)).parameters.values()
         expected = []
         for p in params:
             if p.kind is p.VAR_POSITIONAL:
@@ -155,11 +151,28 @@ def test_udf_wrappers_match_python_signatures(fixture_udf_module: VbaModule) -> 
             else:
                 expected.append(p.name)
         assert vba_args.split(", ") == expected, name
-        assert f'XLPy.CallUDF("{UDF_FIXTURE_NAME}", "{name}"' in source
+        assert f'XLPy.CallUDF("{module_name}", "{name}"' in source
+    return wrappers
+
+
+def test_udf_wrappers_match_python_signatures(fixture_udf_module: VbaModule) -> None:
+    source = fixture_udf_module.source
+    assert source.startswith('Attribute VB_Name = "xlwings_udfs"\n')
+    fixture = __import__(UDF_FIXTURE_NAME)
+    decorated = {"IKI_CAPAIAN", "IKI_NILAI", "IKI_PREDIKAT"}
+    wrappers = _check_wrappers(source, fixture, UDF_FIXTURE_NAME)
+    assert set(wrappers) == decorated  # bukan_udf is not decorated
     assert "Application.Volatile" in source  # IKI_NILAI(volatile=True)
     # The real decorators were bound only while generating.
     assert xlwings.func.__module__ == "xlwings"
     assert "xlwings.udfs" not in sys.modules and "pythoncom" not in sys.modules
+
+
+def test_iki_xl_udfs_wrappers() -> None:
+    import iki_xl.udfs
+
+    wrappers = _check_wrappers(udf_module("iki_xl.udfs").source, iki_xl.udfs, "iki_xl.udfs")
+    assert {"IKI_CAPAIAN", "IKI_NILAI", "IKI_PREDIKAT"} <= set(wrappers)
 
 
 def test_udf_module_without_udfs_is_an_error(udf_fixture_dir: Path) -> None:
