@@ -589,11 +589,26 @@ def baca_grid_instansi(
     skala: list[BandPredikat] = []
     mode: str | None = None
     ada_skala = False
+    lewati_judul = False
     for r, baris in enumerate(grid):
         a = baris[lk] if lk < len(baris) else None
         b = baris[nk] if nk < len(baris) else None
         la = L.normal(a) if isinstance(a, str) else ""
-        if la in skalar:
+        if mode == "skala":
+            # the scale table is the last block: every row below its header is a band
+            if lewati_judul:
+                lewati_judul = False
+                if la == judul_skala:
+                    continue
+            if _kosong_semua(a, b):
+                continue
+            n = len(skala)
+            p.catat(f"skala_predikat[{n}]", r, lk)
+            p.catat(f"skala_predikat[{n}].predikat", r, lk)
+            p.catat(f"skala_predikat[{n}].di_atas", r, nk)
+            di_atas = p.angka(b, "batas capaian", r, nk, f"skala_predikat[{n}].di_atas")
+            skala.append(BandPredikat(predikat=teks(a), di_atas=di_atas))
+        elif la in skalar:
             mode = None
             jalur, fmt = skalar[la]
             p.catat(f"instansi.{jalur}", r, nk)
@@ -614,19 +629,9 @@ def baca_grid_instansi(
             p.catat(f"instansi.{mode}", r, lk)
         elif la == label_skala:
             mode = "skala"
+            lewati_judul = True
             ada_skala = True
             p.catat("skala_predikat", r, lk)
-        elif mode == "skala":
-            if la == judul_skala and not skala:
-                continue
-            if _kosong_semua(a, b):
-                continue
-            n = len(skala)
-            p.catat(f"skala_predikat[{n}]", r, lk)
-            p.catat(f"skala_predikat[{n}].predikat", r, lk)
-            p.catat(f"skala_predikat[{n}].di_atas", r, nk)
-            di_atas = p.angka(b, "batas capaian", r, nk, f"skala_predikat[{n}].di_atas")
-            skala.append(BandPredikat(predikat=teks(a), di_atas=di_atas))
         elif mode in daftar.values() and not kosong(b):
             assert mode is not None
             p.catat(f"instansi.{mode}[{len(data[mode])}]", r, nk)

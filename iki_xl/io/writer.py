@@ -636,10 +636,14 @@ def tulis_workbook_bytes(doc: Dokumen, *, untuk_template: bool = False) -> bytes
         ws = wb.add_worksheet(nama)
         _tulis_jabatan(ws, jab, nama_by_id.get(jab.atasan or "", ""), doc.skala_predikat, g)
     _tulis_referensi(wb.add_worksheet(L.SHEET_REFERENSI), wb, doc, g)
-    if untuk_template:
+    if untuk_template or not doc.jabatan:
+        # the blank jabatan sheet: hidden in the template (add_jabatan copies it); visible
+        # when the document has no jabatan yet, as the place to start
         ws = wb.add_worksheet(L.SHEET_JABATAN_KOSONG)
         _tulis_jabatan(ws, Jabatan(id=""), "", doc.skala_predikat, g, baris_kosong=10)
-        ws.hide()
+        if untuk_template and doc.jabatan:
+            ws.hide()
+    if untuk_template:
         conf = wb.add_worksheet(L.SHEET_XLWINGS_CONF)
         for i, (k, v) in enumerate(L.XLWINGS_CONF):
             conf.write_string(i, 0, k)
