@@ -19,11 +19,12 @@ from dataclasses import dataclass
 
 from iki_xl.core.ejaan import KATA_INGGRIS, NAMA_CAMEL, SALAH_EJA, perbaiki_ejaan
 from iki_xl.core.findings import Keparahan, Temuan
-from iki_xl.core.formula import baca_angka, ekspresi_valid, skor_status
+from iki_xl.core.formula import agregasi_baku, baca_angka, ekspresi_valid, skor_status
 from iki_xl.core.formulasi import baca_formulasi, lengkapi
 from iki_xl.core.hierarchy import siklus_atasan
 from iki_xl.core.hitung import hitung_indikator
 from iki_xl.core.model import (
+    Agregasi,
     Dokumen,
     Indikator,
     Isian,
@@ -304,7 +305,8 @@ KATALOG: tuple[Aturan, ...] = (
         "IKI-N005",
         G,
         "Penyebut 0",
-        "Pembagian dengan 0 tidak menghasilkan angka.",
+        "Pembagian dengan 0 tidak menghasilkan angka. (0 / 0 pada triwulan yang memang "
+        "tidak ada sasarannya dibiarkan, kecuali triwulan itu yang menentukan nilai tahunan.)",
         "Isi penyebut yang benar.",
     ),
     _a(
@@ -976,10 +978,17 @@ def _angka_rules(doc: Dokumen, catat: _Catatan) -> None:
                 nilai.append(baris)
                 _urutan_triwulan(catat, jab, jalur, kom.realisasi, "Realisasi")
             if ind.jenis in (JenisFormula.PERSENTASE, JenisFormula.RASIO) and len(nilai) >= 2:
+                cara = ind.agregasi or agregasi_baku(ind.jenis)
+                terisi = [t for t in range(4) if nilai[1][t] is not None]
                 for t_i in range(4):
                     a, b = nilai[0][t_i], nilai[1][t_i]
                     kb = ind.komponen[1].kode
-                    if b == 0:
+                    # 0 / 0 in a quarter with nothing to handle is no error unless that
+                    # quarter alone makes the year's value (akhir: the last; rata-rata: each)
+                    menentukan = cara is Agregasi.RATA_RATA or (
+                        cara is Agregasi.AKHIR and bool(terisi) and t_i == terisi[-1]
+                    )
+                    if b == 0 and ((a is not None and a != 0) or menentukan):
                         catat(
                             "IKI-N005",
                             jab,

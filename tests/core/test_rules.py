@@ -494,6 +494,22 @@ def test_range_target_above_100_for_persentase() -> None:
     assert di(temuan, "IKI-N006") == [f"{I_KD}.target"]
 
 
+def test_zero_over_zero_in_an_earlier_quarter_is_not_an_error() -> None:
+    def ubah(d: Dokumen) -> None:
+        ind(d, KD).komponen[0].realisasi = [0, 40, 60, 80]
+        ind(d, KD).komponen[1].realisasi = [0, 100, 100, 100]
+
+    assert _tanpa(ubah) == []
+
+
+def test_zero_over_zero_in_the_quarter_that_makes_the_year_is_an_error() -> None:
+    def ubah(d: Dokumen) -> None:
+        ind(d, KD).komponen[0].realisasi = [20, 40, 60, 0]
+        ind(d, KD).komponen[1].realisasi = [100, 100, 100, 0]
+
+    assert di(_tanpa(ubah), "IKI-N005") == [f"{I_KD}.komponen[1].realisasi[3]"]
+
+
 def test_penurunan_with_baseline_zero_is_a_zero_denominator() -> None:
     assert di(_tanpa(_penurunan(0)), "IKI-N005") == [f"{I_KD}.baseline"]
 
