@@ -1044,7 +1044,7 @@ def _angka_rules(doc: Dokumen, catat: _Catatan) -> None:
                 catat(
                     "IKI-N007",
                     jab,
-                    f"{p}.capaian",
+                    f"{p}.target",
                     f"Capaian indikator {nama} {_fmt(round(cp, 1))}% ({arah}); periksa target "
                     "dan realisasinya.",
                 )

@@ -248,7 +248,7 @@ def periksa_berkas(path: Path | str) -> tuple[list[Temuan], list[str]]:
         from iki_xl.io.reader import baca_workbook
 
         hasil = baca_workbook(path)
-        urutan = list(hasil.urutan_sheet)
+        urutan = sorted(hasil.urutan_sheet, key=lambda s: hasil.urutan_sheet[s])
         temuan = tempatkan([*hasil.temuan, *periksa(hasil.dokumen)], hasil.peta)
         return urut_laporan(temuan, urutan), urutan
     if akhiran not in {".yaml", ".yml", ".json"}:

@@ -328,7 +328,7 @@ PEMICU: list[tuple[str, Callable[[Dokumen], None], str]] = [
     ("IKI-N004", _komponen_a(2, 120), f"{I_KD}.komponen[0].realisasi[2]"),
     ("IKI-N005", _komponen_b(3, 0), f"{I_KD}.komponen[1].realisasi[3]"),
     ("IKI-N006", _set(target=120), f"{I_KD}.target"),
-    ("IKI-N007", _set(target=40), f"{I_KD}.capaian"),
+    ("IKI-N007", _set(target=40), f"{I_KD}.target"),
     ("IKI-N008", _komponen_a(1, None), f"{I_KD}.komponen[0].realisasi[1]"),
     ("IKI-N009", _penurunan(None), f"{I_KD}.baseline"),
     ("IKI-N010", _set(target=None), f"{I_KD}.target"),
@@ -473,7 +473,7 @@ def test_high_capaian_is_flagged_at_once() -> None:
         ind(d, KD).komponen[0].realisasi = [50, None, None, None]
         ind(d, KD).komponen[1].realisasi = [100, None, None, None]
 
-    assert di(_tanpa(ubah), "IKI-N007") == [f"{I_KD}.capaian"]
+    assert di(_tanpa(ubah), "IKI-N007") == [f"{I_KD}.target"]
 
 
 def test_numbers_typed_as_text_are_read_as_meant_with_an_info() -> None:
