@@ -74,9 +74,7 @@ def _isian(v: Any) -> Isian:
 
 
 def _baris(x: Any) -> list[list[Any]]:
-    """A range as a list of rows (a scalar is one cell; a flat list is one column)."""
-    if x is None:
-        return []
+    """A range as a list of rows (a scalar or None is one cell; a flat list is one column)."""
     if not isinstance(x, list | tuple):
         return [[x]]
     if not x:

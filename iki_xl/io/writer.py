@@ -232,7 +232,9 @@ def _tulis_baris_kosong(ws: Worksheet, r: int, g: _Gaya, *, awal: bool) -> None:
     for c, k in enumerate(L.KOLOM_TABEL):
         if k.peran == "hitung":
             ws.write_blank(r, c, None, g.hitung_lanjut)
-        elif awal or (k.kunci not in L.KOLOM_INDIKATOR and k.kunci not in ("no_kinerja", "sasaran")):
+        elif awal or (
+            k.kunci not in L.KOLOM_INDIKATOR and k.kunci not in ("no_kinerja", "sasaran")
+        ):
             fmt = g.isian_tanda if k.peran == "tanda" else g.isian(k.format)
             ws.write_blank(r, c, None, fmt)
         else:
