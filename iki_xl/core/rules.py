@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from iki_xl.core.ejaan import KATA_INGGRIS, NAMA_CAMEL, SALAH_EJA, perbaiki_ejaan
 from iki_xl.core.findings import Keparahan, Temuan
 from iki_xl.core.formula import agregasi_baku, baca_angka, ekspresi_valid, skor_status
-from iki_xl.core.formulasi import baca_formulasi, lengkapi
+from iki_xl.core.formulasi import baca_formulasi, lengkapi_indikator
 from iki_xl.core.hierarchy import siklus_atasan
 from iki_xl.core.hitung import hitung_indikator
 from iki_xl.core.model import (
@@ -449,8 +450,10 @@ def _kosong(s: str | None) -> bool:
 
 def _norm(s: str) -> str:
     """Comparison form of a line: case, spacing, trailing punctuation and 'dan' ignored."""
-    t = " ".join(s.split()).casefold()
-    t = re.sub(r"[\s;,.:]*(\bdan|\bserta)?[\s;,.:]*$", "", t)
+    t = " ".join(s.split()).casefold().rstrip(" ;,.:")
+    for kata in (" dan", " serta"):
+        if t.endswith(kata):
+            t = t[: -len(kata)].rstrip(" ;,.:")
     return t
 
 
@@ -714,8 +717,8 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                 f"{p}.jenis",
                 f"Jenis formula indikator {nama} tidak dapat dikenali dari nama dan formulasinya.",
             )
-        d = baca_formulasi(ind.formulasi, ind.nama)
-        dari_nama = baca_formulasi("", ind.nama).jenis
+        d = _baca_formulasi(ind.formulasi, ind.nama)
+        dari_nama = _baca_formulasi("", ind.nama).jenis
         tak_sejalan = False  # name and formula disagree: the satuan check would only echo it
         if ada_formula and ind.jenis is not None:
             persen_tanpa_penyebut = (
@@ -797,7 +800,7 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                     "Ganti satuan sesuai yang dihitung (orang, dokumen, kegiatan, indeks, level).",
                 )
         if ind.jenis is JenisFormula.INDEKS and ind.ekspresi.strip() and ind.komponen:
-            sebab = ekspresi_valid(ind.ekspresi, [c.kode for c in ind.komponen])
+            sebab = _ekspresi_valid(ind.ekspresi, tuple(c.kode for c in ind.komponen))
             if sebab:
                 catat(
                     "IKI-I013",
@@ -851,6 +854,17 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                 f"Sumber data {_kutip(ind0.sumber_data.strip())} menyebut unit kerja, bukan "
                 f"dokumen atau data{lagi}.",
             )
+
+
+# pure functions of text, called for every indicator: documents repeat their formulas
+_baca_formulasi = lru_cache(maxsize=4096)(baca_formulasi)
+_ekspresi_valid = lru_cache(maxsize=1024)(ekspresi_valid)
+
+
+def kosongkan_cache() -> None:
+    """Forget the cached text analyses (benchmarks measure a cold run)."""
+    for f in (_baca_formulasi, _ekspresi_valid, _perbaiki, _analisis_bahasa):
+        f.cache_clear()
 
 
 def _ambil(doc: Dokumen, jalur: str) -> Indikator:
@@ -1112,10 +1126,16 @@ _HUBUNG_SPASI = re.compile(r"(?<=[^\W\d_]{2})- +(?=[^\W\d_])")
 _KOMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
 
 
+_ADA_DEMPET = re.compile(r"[a-z]{2}[A-Z][a-z]")
+
+
 def _pisah_dempet(teks: str) -> str:
+    if not _ADA_DEMPET.search(teks):
+        return teks
+
     def token(m: re.Match[str]) -> str:
         t = m.group(0)
-        if "@" in t or "://" in t or t.lower().startswith("www."):
+        if not _ADA_DEMPET.search(t) or "@" in t or "://" in t or t.lower().startswith("www."):
             return t
         if "".join(_KATA.findall(t)).casefold() in NAMA_CAMEL:
             return t
@@ -1148,13 +1168,33 @@ def _hapus_ulang(teks: str) -> str:
 
 def perbaiki_teks(teks: str) -> str:
     """The text with every language fix applied: the suggestion of every IKI-B finding."""
+    return _perbaiki(teks)
+
+
+@lru_cache(maxsize=4096)
+def _perbaiki(teks: str) -> str:
     t = _pisah_dempet(teks)
-    t = perbaiki_ejaan(t, SALAH_EJA)[0]
-    t = perbaiki_ejaan(t, KATA_INGGRIS)[0]
-    t = _hapus_ulang(t)
-    t = _HUBUNG_SPASI.sub("-", t)
-    t = _KOMA.sub(", ", t)
-    return _SPASI_GANDA.sub(" ", t)
+    if _ADA_SALAH.search(t):
+        t = perbaiki_ejaan(t, SALAH_EJA)[0]
+    if _ADA_INGGRIS.search(t):
+        t = perbaiki_ejaan(t, KATA_INGGRIS)[0]
+    if _ULANG.search(t):
+        t = _hapus_ulang(t)
+    if "-" in t:
+        t = _HUBUNG_SPASI.sub("-", t)
+    if "," in t:
+        t = _KOMA.sub(", ", t)
+    if "  " in t:
+        t = _SPASI_GANDA.sub(" ", t)
+    return t
+
+
+def _alternatif(kata: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, kata)) + r")\b", re.IGNORECASE)
+
+
+_ADA_SALAH = _alternatif(SALAH_EJA)
+_ADA_INGGRIS = _alternatif(KATA_INGGRIS)
 
 
 def _pasangan(temu: Sequence[tuple[str, str]]) -> str:
@@ -1164,46 +1204,70 @@ def _pasangan(temu: Sequence[tuple[str, str]]) -> str:
 def _bahasa(doc: Dokumen, catat: _Catatan) -> None:
     for j, jab in enumerate(doc.jabatan):
         for jalur, teks in _teks_jabatan(j, jab):
-            if not teks or not teks.strip():
-                continue
-            benar = perbaiki_teks(teks)
-            if benar == teks:
-                continue
-            # misspellings are looked for in the text with glued words already apart
-            pisah = _pisah_dempet(teks)
-            temu = perbaiki_ejaan(pisah, SALAH_EJA)[1]
-            if temu:
-                catat("IKI-B001", jab, jalur, f"Salah ketik: {_pasangan(temu)}.", benar)
-            dempet = [t for t in _TOKEN.findall(teks) if _pisah_dempet(t) != t]
-            if dempet:
-                daftar = ", ".join(f"'{t}'" for t in dict.fromkeys(dempet))
-                catat("IKI-B002", jab, jalur, f"Kata berdempet: {daftar}.", benar)
-            ulang = [
-                m.group(1)
-                for m in _ULANG.finditer(teks)
-                if m.group(1).casefold() == m.group(3).casefold()
-            ]
-            if ulang:
-                daftar = ", ".join(f"'{w} {w}'" for w in ulang)
-                catat("IKI-B003", jab, jalur, f"Kata berulang: {daftar}.", benar)
-            if _SPASI_GANDA.search(teks):
-                catat("IKI-B004", jab, jalur, f"Spasi ganda di {_kutip(teks)}.", benar)
-            if _HUBUNG_SPASI.search(teks):
-                contoh = ", ".join(
-                    f"'{m.group(0)}'" for m in re.finditer(r"[^\W\d_]+- +[^\W\d_]+", teks)
-                )
-                catat("IKI-B005", jab, jalur, f"Tanda hubung diikuti spasi: {contoh}.", benar)
-            if _KOMA.search(teks):
-                contoh = ", ".join(
-                    f"'{m.group(0)}'" for m in re.finditer(r"[^\W\d_]+,[^\W\d_]+", teks)
-                )
-                catat("IKI-B006", jab, jalur, f"Tidak ada spasi setelah koma: {contoh}.", benar)
-            temu = perbaiki_ejaan(pisah, KATA_INGGRIS)[1]
-            if temu:
-                catat("IKI-B007", jab, jalur, f"Kata bahasa Inggris: {_pasangan(temu)}.", benar)
+            if teks and teks.strip():
+                benar, temuan = _analisis_bahasa(teks)
+                for kode, pesan in temuan:
+                    catat(kode, jab, jalur, pesan, benar)
+
+
+@lru_cache(maxsize=4096)
+def _analisis_bahasa(teks: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """(corrected text, ((code, message), …)) of one text; texts repeat, so it is cached."""
+    benar = _perbaiki(teks)
+    if benar == teks:
+        return benar, ()
+    hasil: list[tuple[str, str]] = []
+    # misspellings are looked for in the text with glued words already apart
+    pisah = _pisah_dempet(teks)
+    temu = perbaiki_ejaan(pisah, SALAH_EJA)[1]
+    if temu:
+        hasil.append(("IKI-B001", f"Salah ketik: {_pasangan(temu)}."))
+    dempet = [t for t in _TOKEN.findall(teks) if _pisah_dempet(t) != t]
+    if dempet:
+        daftar = ", ".join(f"'{t}'" for t in dict.fromkeys(dempet))
+        hasil.append(("IKI-B002", f"Kata berdempet: {daftar}."))
+    ulang = [
+        m.group(1) for m in _ULANG.finditer(teks) if m.group(1).casefold() == m.group(3).casefold()
+    ]
+    if ulang:
+        hasil.append(("IKI-B003", "Kata berulang: " + ", ".join(f"'{w} {w}'" for w in ulang) + "."))
+    if _SPASI_GANDA.search(teks):
+        hasil.append(("IKI-B004", f"Spasi ganda di {_kutip(teks)}."))
+    if _HUBUNG_SPASI.search(teks):
+        contoh = ", ".join(f"'{m.group(0)}'" for m in re.finditer(r"[^\W\d_]+- +[^\W\d_]+", teks))
+        hasil.append(("IKI-B005", f"Tanda hubung diikuti spasi: {contoh}."))
+    if _KOMA.search(teks):
+        contoh = ", ".join(f"'{m.group(0)}'" for m in re.finditer(r"[^\W\d_]+,[^\W\d_]+", teks))
+        hasil.append(("IKI-B006", f"Tidak ada spasi setelah koma: {contoh}."))
+    temu = perbaiki_ejaan(pisah, KATA_INGGRIS)[1]
+    if temu:
+        hasil.append(("IKI-B007", f"Kata bahasa Inggris: {_pasangan(temu)}."))
+    return benar, tuple(hasil)
 
 
 # ---------------------------------------------------------------- entry point
+
+
+def _lengkap(doc: Dokumen) -> Dokumen:
+    """`formulasi.lengkapi` without the deep copy: the rules only read, so the completed
+    view shares every unchanged object with the input (which is never modified)."""
+    return doc.model_copy(
+        update={
+            "jabatan": [
+                jab.model_copy(
+                    update={
+                        "kinerja": [
+                            kin.model_copy(
+                                update={"indikator": [lengkapi_indikator(i) for i in kin.indikator]}
+                            )
+                            for kin in jab.kinerja
+                        ]
+                    }
+                )
+                for jab in doc.jabatan
+            ]
+        }
+    )
 
 
 def periksa(doc: Dokumen) -> list[Temuan]:
@@ -1212,7 +1276,7 @@ def periksa(doc: Dokumen) -> list[Temuan]:
     Kinds and components are completed on a copy (`formulasi.lengkapi`) before the rules
     run. Findings come in rule order; sort them with `findings.urutkan` once placed.
     """
-    lengkap = lengkapi(doc)
+    lengkap = _lengkap(doc)
     catat = _Catatan()
     _struktur(lengkap, catat)
     _indikator_rules(lengkap, catat)
