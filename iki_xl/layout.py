@@ -212,6 +212,9 @@ REFERENSI_JABATAN_KOL = len(DAFTAR_REFERENSI) + 1  # id, then nama; one empty co
 # ---------------------------------------------------------------- print setup
 
 KERTAS_A4 = 9
+# A jabatan sheet prints two pages wide (No … Indikator Kinerja repeated on each): one page
+# wide would shrink 33 columns to about 37 %, unreadable on A4.
+HALAMAN_LEBAR = 2
 MARGIN = {"left": 0.4, "right": 0.4, "top": 0.5, "bottom": 0.5}
 KAKI_HALAMAN = "&L&8&A&R&8Halaman &P dari &N"
 

@@ -49,11 +49,24 @@ jadikan_xlsm: Callable[[bytes], bytes] | None = None
 
 class _Lembar(Worksheet):  # type: ignore[misc]
     """A worksheet that stores numbers with full precision (repr), not XlsxWriter's %.16G,
-    so every float of the model comes back bit for bit."""
+    so every float of the model comes back bit for bit. While the indicator table is
+    written, `tinggi` collects the lines each row needs (row → lines)."""
+
+    tinggi: dict[int, int] | None = None
 
     def _xml_number_element(self, number: float, attributes: Any = ()) -> None:
         attr = "".join(f' {k}="{self._escape_attributes(v)}"' for k, v in attributes)
         self.fh.write(f"<c{attr}><v>{_angka_xml(number)}</v></c>")
+
+    def _xml_formula_element(self, formula: str, result: Any, attributes: Any = ()) -> None:
+        # An empty cached result makes LibreOffice recalculate the cell, and without the
+        # IKI functions it shows #NAME?. Cache an empty text as a no-break space (blank to the eye; LibreOffice treats a
+        # plain space as empty too).
+        if result == "":
+            result = "\u00a0"
+            if not any(k == "t" for k, _ in attributes):
+                attributes = [*attributes, ("t", "str")]
+        super()._xml_formula_element(formula, result, attributes)
 
 
 def _angka_xml(x: float) -> str:
@@ -144,8 +157,13 @@ def _teks(ws: Worksheet, r: int, c: int, s: str, fmt: Format | None) -> None:
         )
     if s == "":
         ws.write_blank(r, c, None, fmt)
-    else:
-        ws.write_string(r, c, s, fmt)
+        return
+    ws.write_string(r, c, s, fmt)
+    tinggi = getattr(ws, "tinggi", None)
+    if tinggi is not None and c < len(L.KOLOM_TABEL):
+        n = _jumlah_baris(s, L.KOLOM_TABEL[c].lebar)
+        if n > tinggi.get(r, 1):
+            tinggi[r] = n
 
 
 def _angka(ws: Worksheet, r: int, c: int, x: float | None, fmt: Format | None) -> None:
@@ -180,12 +198,18 @@ def _huruf(i: int) -> str:
     return s + "."
 
 
-def _tinggi_baris(teks: str, lebar_karakter: float) -> float:
-    """Row height (points) for wrapped text in a merged area; Excel cannot autofit those."""
+def _jumlah_baris(teks: str, lebar_karakter: float) -> int:
+    """Lines a wrapped text needs in a column of this width (an estimate, a bit generous)."""
     baris = 0
-    for bagian in teks.split("\n") or [""]:
-        baris += max(1, math.ceil(len(bagian) * 1.1 / max(lebar_karakter, 1)))
-    return max(15.0, 13.0 * baris + 2)
+    for bagian in teks.split("\n"):
+        baris += max(1, math.ceil(len(bagian) * 1.15 / max(lebar_karakter - 1, 1)))
+    return baris
+
+
+def _tinggi_baris(teks: str, lebar_karakter: float) -> float:
+    """Row height (points) for wrapped text. Set explicitly: neither Excel (merged cells)
+    nor LibreOffice reliably autofit rows of a generated file."""
+    return max(15.0, 13.0 * _jumlah_baris(teks, lebar_karakter) + 2)
 
 
 def _lebar(k0: int, k1: int) -> float:
@@ -384,8 +408,13 @@ def _tulis_jabatan(
     _kepala_tabel(ws, g)
     r = L.BARIS_TABEL + 2
     awal = r
+    ws.tinggi = {}
     for k_no, kin in enumerate(jab.kinerja, start=1):
         r += _tulis_kinerja(ws, r, k_no, kin, skala, g)
+    for baris, n in ws.tinggi.items():
+        if n > 1:
+            ws.set_row(baris, 13.0 * n + 2)
+    ws.tinggi = None
     for _ in range(baris_kosong):
         _tulis_baris_kosong(ws, r, g, awal=True)
         r += 1
@@ -403,8 +432,9 @@ def _tulis_jabatan(
     ws.freeze_panes(L.BARIS_TABEL + 2, L.KOL["indikator"] + 1)
     ws.set_landscape()
     ws.set_paper(L.KERTAS_A4)
-    ws.fit_to_pages(1, 0)
+    ws.fit_to_pages(L.HALAMAN_LEBAR, 0)
     ws.repeat_rows(L.BARIS_TABEL, L.BARIS_TABEL + 1)
+    ws.repeat_columns(0, L.KOL["indikator"])
     ws.set_margins(**L.MARGIN)
     ws.set_footer(L.KAKI_HALAMAN)
     ws.protect(
