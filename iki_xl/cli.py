@@ -47,7 +47,9 @@ def muat_data(path: Path) -> Dokumen:
 
         return baca_workbook(path).dokumen
     if akhiran not in {".yaml", ".yml", ".json"}:
-        raise BerkasTidakValid(f"{path}: format tidak dikenal (pakai .xlsx, .xlsm, .yaml, atau .json)")
+        raise BerkasTidakValid(
+            f"{path}: format tidak dikenal (pakai .xlsx, .xlsm, .yaml, atau .json)"
+        )
     return lengkapi(interchange.muat(path))
 
 
@@ -196,6 +198,132 @@ def rules(
         sys.stdout.write(teks)
     else:
         tulis_atomik(output, teks.encode("utf-8"))
+
+
+# ---------------------------------------------------------------- new / export (workbook)
+
+
+@app.command()
+def new(
+    data: Annotated[Path, typer.Argument(help="Berkas data IKI (.yaml/.json)")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Workbook keluaran (.xlsx; .xlsm untuk templat)")
+    ],
+) -> None:
+    """Buat workbook IKI dari berkas data: sheet Petunjuk, Instansi, satu sheet per jabatan."""
+    from iki_xl.io.writer import tulis_workbook
+
+    if output.suffix.lower() not in {".xlsx", ".xlsm"}:
+        raise BerkasTidakValid(f"{output}: keluaran harus berupa berkas .xlsx atau .xlsm")
+    if output.resolve() == data.resolve():
+        raise BerkasTidakValid(f"{output}: keluaran tidak boleh menimpa berkas masukan")
+    doc = lengkapi(interchange.muat(data))
+    tulis_workbook(doc, output)
+    out.print(f"Workbook ditulis ke {output} ({len(doc.jabatan)} jabatan).")
+
+
+@app.command()
+def export(
+    workbook: Annotated[Path, typer.Argument(help="Workbook IKI (.xlsx/.xlsm)")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Berkas data keluaran (.yaml/.json)")
+    ],
+) -> None:
+    """Ekspor isi workbook IKI ke berkas data YAML/JSON. Keluar 1 bila ada galat pembacaan."""
+    from iki_xl.core.findings import Keparahan, urutkan
+    from iki_xl.io.reader import baca_workbook
+
+    if output.suffix.lower() not in {".yaml", ".yml", ".json"}:
+        raise BerkasTidakValid(f"{output}: keluaran harus berupa berkas .yaml atau .json")
+    if output.resolve() == workbook.resolve():
+        raise BerkasTidakValid(f"{output}: keluaran tidak boleh menimpa berkas masukan")
+    hasil = baca_workbook(workbook)
+    interchange.simpan(hasil.dokumen, output)
+    for t in urutkan(hasil.temuan, hasil.urutan_sheet):
+        tempat = f"{t.sheet}!{t.sel}" if t.sheet else "-"
+        err.print(f"[yellow]{t.keparahan}[/] {tempat}: {t.pesan}", soft_wrap=True)
+    out.print(f"Data ditulis ke {output} ({len(hasil.dokumen.jabatan)} jabatan).")
+    if any(t.keparahan is Keparahan.GALAT for t in hasil.temuan):
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------- consolidate
+
+
+@app.command()
+def consolidate(
+    masukan: Annotated[
+        list[Path],
+        typer.Argument(help="Workbook IKI (.xlsx/.xlsm), berkas data (.yaml/.json) atau folder"),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Berkas keluaran .xlsx")],
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Jangan menulis selama masih ada galat")
+    ] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Cetak juga ke PDF (LibreOffice)")] = False,
+) -> None:
+    """Susun berkas pengajuan: Keputusan, Lampiran, Rekap dan Ringkasan.
+
+    Satu berkas: pengajuan lengkap satu Perangkat Daerah. Beberapa berkas atau folder:
+    Rekap dan Ringkasan gabungan se-Pemda; berkas yang tidak dapat dibaca dilewati dan
+    dilaporkan. Keluar 0 bila ditulis, 1 bila --strict menolak atau ada berkas yang
+    dilewati, 2 bila berkas tidak dapat dipakai.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from iki_xl.io.submission import konsolidasi
+
+    if output.suffix.lower() != ".xlsx":
+        raise BerkasTidakValid(f"{output}: keluaran harus berupa berkas .xlsx")
+    if any(m.resolve() == output.resolve() for m in masukan):
+        raise BerkasTidakValid(f"{output}: keluaran tidak boleh menimpa berkas masukan")
+    with Progress(
+        TextColumn("Membaca"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+    ) as bar:
+        tugas = bar.add_task("", total=None)
+        lap = konsolidasi(
+            masukan,
+            output,
+            ketat=strict,
+            pdf=pdf,
+            kemajuan=lambda i, n, nama: bar.update(tugas, completed=i, total=n, description=nama),
+        )
+    for m in lap.masukan:
+        if m.dilewati:
+            err.print(f"[red]Dilewati:[/] {m.galat_berkas}", soft_wrap=True)
+            continue
+        p = m.pemeriksaan
+        temuan = (
+            f"{p['galat']} galat, {p['peringatan']} peringatan, {p['info']} info"
+            if p is not None
+            else "pemeriksaan tidak tersedia"
+        )
+        out.print(
+            f"{m.sumber.name}: {m.dinas} — {m.jabatan} jabatan, {m.indikator} indikator; {temuan}"
+        )
+        for g in m.contoh_galat:
+            out.print(f"  [red]galat[/] {g}", soft_wrap=True)
+    n_ok = len(lap.masukan) - len(lap.dilewati)
+    if lap.dilewati:
+        out.print(f"{n_ok} berkas dipakai, {len(lap.dilewati)} dilewati.")
+    if lap.ditolak:
+        err.print(
+            f"[red]Tidak ditulis:[/] --strict dan masih ada {lap.galat} galat"
+            + (f" serta {len(lap.dilewati)} berkas dilewati" if lap.dilewati else "")
+            + "."
+        )
+        raise typer.Exit(1)
+    if lap.keluaran is None:
+        raise BerkasTidakValid("tidak ada berkas masukan yang dapat dibaca")
+    out.print(f"Berkas pengajuan ditulis ke {lap.keluaran.xlsx}.")
+    if lap.keluaran.pdf is not None:
+        out.print(f"PDF ditulis ke {lap.keluaran.pdf}.")
+    raise typer.Exit(1 if lap.dilewati else 0)
 
 
 def main() -> None:
