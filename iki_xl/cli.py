@@ -308,6 +308,9 @@ def consolidate(
         )
         for g in m.contoh_galat:
             out.print(f"  [red]galat[/] {g}", soft_wrap=True)
+        if m.galat > len(m.contoh_galat):
+            lain = m.galat - len(m.contoh_galat)
+            out.print(f"  … dan {lain} galat lain (daftar lengkap: iki-xl validate {m.sumber})")
     n_ok = len(lap.masukan) - len(lap.dilewati)
     if lap.dilewati:
         out.print(f"{n_ok} berkas dipakai, {len(lap.dilewati)} dilewati.")

@@ -1048,7 +1048,7 @@ def baca_dokumen(path: Path) -> tuple[Dokumen, list[Temuan] | None]:
     Workbooks (.xlsx/.xlsm) through the workbook reader, data files (.yaml/.json) through
     the interchange. Raises BerkasTidakValid for an unusable file.
     """
-    from iki_xl.core.findings import tempatkan, urutkan
+    from iki_xl.core.findings import urutkan
     from iki_xl.core.formulasi import lengkapi
 
     temuan: list[Temuan] = []
@@ -1073,7 +1073,31 @@ def baca_dokumen(path: Path) -> tuple[Dokumen, list[Temuan] | None]:
     periksa = periksa_tersedia()
     if periksa is None:
         return doc, (temuan or None)
-    return doc, urutkan([*temuan, *tempatkan(periksa(doc), peta)])
+    temuan_aturan = periksa(doc)
+    if peta:  # a data file has no cells to point at
+        temuan_aturan = _tempatkan(temuan_aturan, peta)
+    return doc, urutkan([*temuan, *temuan_aturan])
+
+
+def _tempatkan(temuan: Iterable[Temuan], peta: dict[str, tuple[str, str]]) -> list[Temuan]:
+    """findings.tempatkan, but it stops when a jalur has no shorter prefix left."""
+    import re
+
+    hasil = []
+    for t in temuan:
+        jalur = t.jalur
+        while jalur and jalur not in peta:
+            lebih_pendek = (
+                jalur.rsplit(".", 1)[0] if "." in jalur else re.sub(r"\[\d+\]$", "", jalur)
+            )
+            if lebih_pendek == jalur:
+                break
+            jalur = lebih_pendek
+        if jalur in peta:
+            sheet, sel = peta[jalur]
+            t = replace(t, sheet=t.sheet or sheet, sel=t.sel or sel)
+        hasil.append(t)
+    return hasil
 
 
 POLA_MASUKAN = ("*.xlsm", "*.xlsx", "*.yaml", "*.yml", "*.json")
