@@ -219,7 +219,7 @@ def new(
         raise BerkasTidakValid(f"{output}: keluaran tidak boleh menimpa berkas masukan")
     doc = lengkapi(interchange.muat(data))
     tulis_workbook(doc, output)
-    out.print(f"Workbook ditulis ke {output} ({len(doc.jabatan)} jabatan).")
+    out.print(f"Workbook ditulis ke {output} ({len(doc.jabatan)} jabatan).", soft_wrap=True)
 
 
 @app.command()
@@ -242,7 +242,7 @@ def export(
     for t in urutkan(hasil.temuan, hasil.urutan_sheet):
         tempat = f"{t.sheet}!{t.sel}" if t.sheet else "-"
         err.print(f"[yellow]{t.keparahan}[/] {tempat}: {t.pesan}", soft_wrap=True)
-    out.print(f"Data ditulis ke {output} ({len(hasil.dokumen.jabatan)} jabatan).")
+    out.print(f"Data ditulis ke {output} ({len(hasil.dokumen.jabatan)} jabatan).", soft_wrap=True)
     if any(t.keparahan is Keparahan.GALAT for t in hasil.temuan):
         raise typer.Exit(1)
 

@@ -11,6 +11,7 @@ A1 references. See docs/workbook.md for the picture.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -345,10 +346,13 @@ def rumus_nama_atasan(baris: int) -> str:
     return f'=IFERROR(VLOOKUP({sel(baris, NILAI_KOL)},{NAMA_TABEL_JABATAN},2,FALSE),"")'
 
 
+@functools.lru_cache(maxsize=8192)
 def normal(teks: str) -> str:
     """How labels are compared: case-folded, spaces collapsed, trailing ':' dropped."""
     return re.sub(r"\s+", " ", teks).strip().rstrip(":").strip().casefold()
 
 
+@functools.lru_cache(maxsize=8)
 def kunci_judul_normal(kolom: Sequence[Kolom] = KOLOM_TABEL) -> dict[tuple[str, str], str]:
+    """(top header, bottom header), normalised → column key. Cached: do not mutate."""
     return {(normal(k.kunci_judul[0]), normal(k.kunci_judul[1])): k.kunci for k in kolom}

@@ -83,6 +83,31 @@ _JENIS_FORMULA = _pilihan(JenisFormula)
 _POLARITAS = _pilihan(Polaritas)
 _AGREGASI = _pilihan(Agregasi)
 _KODE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_SUF_REAL = tuple(f".realisasi[{q}]" for q in range(4))
+_TEKS_INDIKATOR = tuple(
+    (kunci, "." + ("nama" if kunci == "indikator" else kunci), "nama" if kunci == "indikator" else kunci)
+    for kunci in ("indikator", "formulasi", "penjelasan", "ekspresi", "satuan", "sumber_data",
+                  "mendukung")
+)  # fmt: skip
+
+
+def _realisasi(
+    p: _Pembaca, baris: list[Any], r: int, kolom: Sequence[int], jalur: str
+) -> list[Any]:
+    """Four realisation cells; their jalur `<jalur>.realisasi[q]` go into the map."""
+    peta, sheet, huruf, nr = p.peta, p.sheet, p.huruf, p.nomor(r)
+    hasil: list[Any] = []
+    for q, c in enumerate(kolom):
+        jq = jalur + _SUF_REAL[q]
+        peta[jq] = (sheet, huruf[c] + nr)
+        v = baris[c]
+        if v is None or v == "":
+            hasil.append(None)
+        elif type(v) is float or type(v) is str:
+            hasil.append(v)
+        else:
+            hasil.append(p.isian(v, "realisasi", r, c, jq))
+    return hasil
 
 
 class _Pembaca:
@@ -94,12 +119,19 @@ class _Pembaca:
         self.jabatan = jabatan
         self.peta: Peta = {}
         self.temuan: list[Temuan] = []
+        # column letters with the grid's column offset applied (hot path of the map)
+        self.huruf = L.HURUF if self.k0 == 0 else [L.huruf_kolom(i + self.k0) for i in range(256)]
+
+    def nomor(self, r: int) -> str:
+        """The A1 row number of grid row r."""
+        return str(r + self.b0 + 1)
 
     def sel(self, r: int, c: int) -> str:
         return L.sel(r + self.b0, c + self.k0)
 
     def catat(self, jalur: str, r: int, c: int) -> None:
-        self.peta[jalur] = (self.sheet, L.sel(r + self.b0, c + self.k0))
+        h = self.huruf[c] if c < len(self.huruf) else L.huruf_kolom(c + self.k0)
+        self.peta[jalur] = (self.sheet, f"{h}{r + self.b0 + 1}")
 
     def temu(
         self,
@@ -185,8 +217,12 @@ def _cari_kepala_tabel(grid: Grid) -> tuple[int, dict[str, int]] | None:
     indikator = L.normal(L.KOLOM["indikator"].judul)
     sasaran = L.normal(L.KOLOM["sasaran"].judul)
     kunci = L.kunci_judul_normal()
+    normal = L.normal
     for r, baris in enumerate(grid):
-        teks_baris = [L.normal(v) if isinstance(v, str) and v else "" for v in baris]
+        # cheap filter first: the header row holds the word "Indikator"
+        if not any(type(v) is str and "ndikator" in v for v in baris):
+            continue
+        teks_baris = [normal(v) if type(v) is str and v else "" for v in baris]
         if indikator not in teks_baris or sasaran not in teks_baris:
             continue
         bawah = grid[r + 1] if r + 1 < len(grid) else []
@@ -272,6 +308,7 @@ def baca_grid_jabatan(
     lebar = max((len(b) for b in grid), default=0)
     hilang = lebar  # index of a padding column that is always empty
     ix = {k.kunci: kol.get(k.kunci, hilang) for k in L.KOLOM_TABEL}
+    butuh = max(ix.values()) + 1  # rows shorter than this are padded with None
     i_nok, i_sas, i_noi, i_ind = (
         ix["no_kinerja"],
         ix["sasaran"],
@@ -291,8 +328,8 @@ def baca_grid_jabatan(
     r = h1 + 2
     while r < akhir:
         baris = grid[r]
-        if len(baris) <= lebar:
-            baris = [*baris, *([None] * (lebar + 1 - len(baris)))]
+        if len(baris) < butuh:
+            baris = [*baris, *([None] * (butuh - len(baris)))]
         v_nok = baris[i_nok]
         if isinstance(v_nok, str) and L.normal(v_nok) in daftar_label:
             break
@@ -386,12 +423,12 @@ class _Blok:
     def baris_pertama(self, r: int, baris: list[Any]) -> None:
         p, ix, j, d = self.p, self.ix, self.jalur, self.d
         p.catat(j, r, ix["no_indikator"])
-        for kunci in ("indikator", "formulasi", "penjelasan", "ekspresi", "satuan",
-                      "sumber_data", "mendukung"):  # fmt: skip
+        peta, sheet, huruf, nr = p.peta, p.sheet, p.huruf, p.nomor(r)
+        for kunci, akhiran, medan in _TEKS_INDIKATOR:
             c = ix[kunci]
-            medan = "nama" if kunci == "indikator" else kunci
-            p.catat(f"{j}.{medan}", r, c)
-            d[medan] = teks(baris[c])
+            peta[j + akhiran] = (sheet, huruf[c] + nr)
+            v = baris[c]
+            d[medan] = v if type(v) is str else teks(v)
         c = ix["jenis"]
         p.catat(f"{j}.jenis", r, c)
         d["jenis"] = p.pilihan(baris[c], _JENIS_FORMULA, "jenis formula", r, c, f"{j}.jenis")
@@ -453,13 +490,8 @@ class _Blok:
         creal = [ix[f"realisasi{q}"] for q in range(4)]
         if kosong(kode):
             if pertama:
-                jr = f"{j}.realisasi"
-                p.catat(jr, r, creal[0])
-                real = []
-                for q, c in enumerate(creal):
-                    p.catat(f"{jr}[{q}]", r, c)
-                    real.append(p.isian(baris[c], "realisasi", r, c, f"{jr}[{q}]"))
-                self.d["realisasi"] = real
+                p.catat(f"{j}.realisasi", r, creal[0])
+                self.d["realisasi"] = _realisasi(p, baris, r, creal, j)
             else:
                 isi = [c for c in (ix["komponen"], *creal) if not kosong(baris[c])]
                 if isi:
@@ -497,10 +529,7 @@ class _Blok:
                 jalur=f"{jk}.kode",
                 saran="kode huruf/angka tanpa spasi, unik dalam satu indikator",
             )
-        real = []
-        for q, c in enumerate(creal):
-            p.catat(f"{jk}.realisasi[{q}]", r, c)
-            real.append(p.isian(baris[c], "realisasi", r, c, f"{jk}.realisasi[{q}]"))
+        real = _realisasi(p, baris, r, creal, jk)
         self.komponen.append({"kode": kd, "nama": teks(baris[ix["komponen"]]), "realisasi": real})
 
     def _level(self, r: int, baris: list[Any]) -> None:

@@ -60,8 +60,8 @@ class _Lembar(Worksheet):  # type: ignore[misc]
 
     def _xml_formula_element(self, formula: str, result: Any, attributes: Any = ()) -> None:
         # An empty cached result makes LibreOffice recalculate the cell, and without the
-        # IKI functions it shows #NAME?. Cache an empty text as a no-break space (blank to the eye; LibreOffice treats a
-        # plain space as empty too).
+        # IKI functions it shows #NAME?. Cache an empty text as a no-break space: blank to
+        # the eye (LibreOffice treats a plain space as empty too).
         if result == "":
             result = "\u00a0"
             if not any(k == "t" for k, _ in attributes):
