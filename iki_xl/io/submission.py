@@ -469,6 +469,7 @@ Penulis = Callable[[Worksheet, int], None]
 class _Baris:
     tinggi: float
     tulis: Penulis
+    jarak: bool = False  # an empty spacer row, left out at the top of a page
 
 
 @dataclass
@@ -599,7 +600,7 @@ class _Lampiran:
 
         daftar("2. TUGAS :", blok.tugas)
         daftar("3. FUNGSI :", blok.fungsi)
-        jarak = _Baris(10, lambda ws, r: None)
+        jarak = _Baris(10, lambda ws, r: None, jarak=True)
         kelompok = [p for k in blok.kinerja for p in self._kelompok(k)]
         if not kelompok:
             kelompok = [
@@ -656,7 +657,9 @@ class _Lampiran:
                         ws.set_row(r, k.tinggi)
                         pakai += k.tinggi
                         r += 1
-                for baris in s.baris:
+                for i, baris in enumerate(s.baris):
+                    if baru and i == 0 and baris.jarak:
+                        continue
                     baris.tulis(ws, r)
                     ws.set_row(r, baris.tinggi)
                     pakai += baris.tinggi

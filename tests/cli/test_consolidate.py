@@ -1,0 +1,61 @@
+"""`iki-xl consolidate`: exit codes, the summary, --strict, skipped inputs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+
+CONTOH = Path(__file__).resolve().parents[2] / "iki_xl" / "data" / "contoh"
+
+
+def iki(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "iki_xl", *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_one_dinas_writes_the_full_submission(tmp_path: Path) -> None:
+    keluar = tmp_path / "pengajuan.xlsx"
+    r = iki("consolidate", CONTOH / "probolinggo.yaml", "-o", keluar)
+    assert r.returncode == 0, r.stderr
+    assert "15 jabatan, 40 indikator" in r.stdout and str(keluar) in r.stdout
+    wb = openpyxl.load_workbook(keluar)
+    assert wb.sheetnames == ["Keputusan", "Lampiran", "Rekap", "Ringkasan"]
+
+
+def test_strict_refuses_while_galat_remain(tmp_path: Path) -> None:
+    keluar = tmp_path / "s.xlsx"
+    r = iki("consolidate", CONTOH / "sampang.yaml", "-o", keluar, "--strict")
+    assert r.returncode == 1
+    assert "Tidak ditulis" in r.stderr and "galat" in r.stderr
+    assert not keluar.exists()
+
+
+def test_many_inputs_skip_the_unreadable_and_report_it(tmp_path: Path) -> None:
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    for nama in ("probolinggo", "sampang"):
+        (folder / f"{nama}.yaml").write_bytes((CONTOH / f"{nama}.yaml").read_bytes())
+    (folder / "rusak.xlsx").write_bytes(b"bukan workbook")
+    keluar = tmp_path / "pemda.xlsx"
+    r = iki("consolidate", folder, "-o", keluar)
+    assert r.returncode == 1  # written, but one input was skipped
+    assert "Dilewati" in r.stderr and "rusak.xlsx" in r.stderr
+    assert "2 berkas dipakai, 1 dilewati" in r.stdout
+    wb = openpyxl.load_workbook(keluar)
+    assert wb.sheetnames == ["Ringkasan", "Rekap"]
+    assert wb["Rekap"].max_row == 1 + 40 + 22
+
+
+def test_unusable_arguments_are_one_line_exit_2(tmp_path: Path) -> None:
+    r = iki("consolidate", CONTOH / "sampang.yaml", "-o", tmp_path / "x.pdf")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    r = iki("consolidate", tmp_path / "tidak-ada.yaml", "-o", tmp_path / "x.xlsx")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert not (tmp_path / "x.xlsx").exists()
