@@ -329,6 +329,19 @@ def consolidate(
     raise typer.Exit(1 if lap.dilewati else 0)
 
 
+@app.command("build-template")
+def build_template(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Lokasi berkas templat")] = Path(
+        "workbooks/IKI_template.xlsm"
+    ),
+) -> None:
+    """Bangun ulang IKI_template.xlsm dari sumber teks (VBA, ribbon, tata letak)."""
+    from iki_xl.template.build import tulis_template
+
+    path = tulis_template(output)
+    out.print(f"Templat ditulis: {path} ({path.stat().st_size:,} bita)")
+
+
 def main() -> None:
     """Console entry point: a planner's unusable file is one line and exit 2, never a traceback."""
     try:

@@ -27,7 +27,9 @@ SHEET_REFERENSI = "Referensi"
 SHEET_HASIL_VALIDASI = "Hasil Validasi"
 SHEET_XLWINGS_CONF = "xlwings.conf"
 # The blank jabatan sheet the `add_jabatan` macro copies (template only; hidden).
-SHEET_JABATAN_KOSONG = "Jabatan Baru"
+SHEET_JABATAN_KOSONG = "Jabatan Kosong"
+# The visible blank jabatan sheet a document without any jabatan starts with.
+SHEET_JABATAN_AWAL = "Jabatan Baru"
 
 NAMA_SHEET_KHUSUS = (
     SHEET_PETUNJUK,

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +41,6 @@ from iki_xl.errors import AturanExcel
 from iki_xl.io.atomic import tulis_atomik
 
 PANJANG_TEKS_MAKS = 32767  # Excel's limit for one cell
-
-# Hook for .xlsm output: the lead connects the template builder here, e.g.
-# `writer.jadikan_xlsm = lambda xlsx: build.xlsm_dari_xlsx(xlsx)`. It receives the bytes of
-# `tulis_workbook_bytes(doc, untuk_template=True)` and returns the .xlsm package.
-jadikan_xlsm: Callable[[bytes], bytes] | None = None
 
 
 class _Lembar(Worksheet):  # type: ignore[misc]
@@ -641,8 +637,14 @@ def _tulis_petunjuk(ws: Worksheet, g: _Gaya, wb: Workbook) -> None:
 # ---------------------------------------------------------------- the workbook
 
 
-def tulis_workbook_bytes(doc: Dokumen, *, untuk_template: bool = False) -> bytes:
-    """The workbook as .xlsx bytes (the template builder post-processes it into .xlsm)."""
+def tulis_workbook_bytes(
+    doc: Dokumen, *, untuk_template: bool = False, dibuat: datetime | None = None
+) -> bytes:
+    """The workbook as .xlsx bytes (the template builder post-processes it into .xlsm).
+
+    `dibuat` fixes the creation time stamped in docProps (a reproducible build needs it);
+    by default it is now.
+    """
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(
         buf,
@@ -654,7 +656,10 @@ def tulis_workbook_bytes(doc: Dokumen, *, untuk_template: bool = False) -> bytes
         },
     )
     wb.worksheet_class = _Lembar
-    wb.set_properties({"title": "Indikator Kinerja Individu", "subject": doc.instansi.nama})
+    properti: dict[str, Any] = {"title": "Indikator Kinerja Individu", "subject": doc.instansi.nama}
+    if dibuat is not None:
+        properti["created"] = dibuat
+    wb.set_properties(properti)
     g = _gaya(wb)
     nama_sheet = L.nama_sheet_jabatan([j.nama or j.id for j in doc.jabatan])
     nama_by_id = {}
@@ -668,13 +673,19 @@ def tulis_workbook_bytes(doc: Dokumen, *, untuk_template: bool = False) -> bytes
         ws = wb.add_worksheet(nama)
         _tulis_jabatan(ws, jab, nama_by_id.get(jab.atasan or "", ""), doc.skala_predikat, g)
     _tulis_referensi(wb.add_worksheet(L.SHEET_REFERENSI), wb, doc, g)
-    if untuk_template or not doc.jabatan:
-        # the blank jabatan sheet: hidden in the template (add_jabatan copies it); visible
-        # when the document has no jabatan yet, as the place to start
+    if not doc.jabatan:  # a place to start
+        _tulis_jabatan(
+            wb.add_worksheet(L.SHEET_JABATAN_AWAL),
+            Jabatan(id=""),
+            "",
+            doc.skala_predikat,
+            g,
+            baris_kosong=10,
+        )
+    if untuk_template:  # the hidden blank sheet the add_jabatan macro copies
         ws = wb.add_worksheet(L.SHEET_JABATAN_KOSONG)
         _tulis_jabatan(ws, Jabatan(id=""), "", doc.skala_predikat, g, baris_kosong=10)
-        if untuk_template and doc.jabatan:
-            ws.hide()
+        ws.hide()
     if untuk_template:
         conf = wb.add_worksheet(L.SHEET_XLWINGS_CONF)
         for i, (k, v) in enumerate(L.XLWINGS_CONF):
@@ -686,14 +697,12 @@ def tulis_workbook_bytes(doc: Dokumen, *, untuk_template: bool = False) -> bytes
 
 
 def tulis_workbook(doc: Dokumen, path: Path | str, *, untuk_template: bool = False) -> None:
-    """Write the workbook atomically; `.xlsm` goes through the `jadikan_xlsm` hook."""
+    """Write the workbook atomically; an `.xlsm` path gets the template's VBA and ribbon."""
     path = Path(path)
     if path.suffix.lower() == ".xlsm":
-        if jadikan_xlsm is None:
-            raise AturanExcel(
-                f"{path}: keluaran .xlsm memerlukan pembangun templat IKI; simpan sebagai .xlsx"
-            )
-        data = jadikan_xlsm(tulis_workbook_bytes(doc, untuk_template=True))
+        from iki_xl.template.xlsm import jadikan_template_xlsm
+
+        data = jadikan_template_xlsm(tulis_workbook_bytes(doc, untuk_template=True))
     else:
         data = tulis_workbook_bytes(doc, untuk_template=untuk_template)
     tulis_atomik(path, data)

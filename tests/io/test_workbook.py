@@ -163,10 +163,15 @@ def test_template_conf_dan_sheet_kosong(tmp_path: Path) -> None:
     assert baca_workbook(path).dokumen == doc  # the blank sheet is not a jabatan
 
 
-def test_xlsm_tanpa_pembangun_templat(tmp_path: Path) -> None:
-    with pytest.raises(AturanExcel, match="xlsm"):
-        tulis_workbook(Dokumen(), tmp_path / "a.xlsm")
-    assert not (tmp_path / "a.xlsm").exists()
+def test_xlsm_is_a_filled_copy_of_the_template(tmp_path: Path) -> None:
+    doc = Dokumen(jabatan=[Jabatan(id="a", nama="Kepala Seksi A", kinerja=[Kinerja(sasaran="S")])])
+    path = tmp_path / "a.xlsm"
+    tulis_workbook(doc, path)
+    with zipfile.ZipFile(path) as z:
+        assert "xl/vbaProject.bin" in z.namelist()
+        assert "customUI/customUI14.xml" in z.read("_rels/.rels").decode()
+        assert b"macroEnabled" in z.read("[Content_Types].xml")
+    assert baca_workbook(path).dokumen == doc
 
 
 def test_grid_xlwings_dengan_asal() -> None:
