@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 
-BENCHMARKS = ["benchmarks.bench_read", "benchmarks.bench_validate"]
+BENCHMARKS = ["benchmarks.bench_read", "benchmarks.bench_validate", "benchmarks.bench_consolidate"]
 
 
 def main() -> None:

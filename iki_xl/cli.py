@@ -304,7 +304,8 @@ def consolidate(
             else "pemeriksaan tidak tersedia"
         )
         out.print(
-            f"{m.sumber.name}: {m.dinas} — {m.jabatan} jabatan, {m.indikator} indikator; {temuan}"
+            f"{m.sumber.name}: {m.dinas} — {m.jabatan} jabatan, {m.indikator} indikator; {temuan}",
+            soft_wrap=True,
         )
         for g in m.contoh_galat:
             out.print(f"  [red]galat[/] {g}", soft_wrap=True)
@@ -323,9 +324,9 @@ def consolidate(
         raise typer.Exit(1)
     if lap.keluaran is None:
         raise BerkasTidakValid("tidak ada berkas masukan yang dapat dibaca")
-    out.print(f"Berkas pengajuan ditulis ke {lap.keluaran.xlsx}.")
+    out.print(f"Berkas pengajuan ditulis ke {lap.keluaran.xlsx}.", soft_wrap=True)
     if lap.keluaran.pdf is not None:
-        out.print(f"PDF ditulis ke {lap.keluaran.pdf}.")
+        out.print(f"PDF ditulis ke {lap.keluaran.pdf}.", soft_wrap=True)
     raise typer.Exit(1 if lap.dilewati else 0)
 
 

@@ -1062,7 +1062,7 @@ def baca_dokumen(path: Path) -> tuple[Dokumen, list[Temuan] | None]:
         except ImportError:
             raise BerkasTidakValid(f"{path}: pembaca workbook belum tersedia") from None
         hasil = baca_workbook(path)
-        doc = lengkapi(hasil.dokumen)
+        doc = hasil.dokumen if _lengkap(hasil.dokumen) else lengkapi(hasil.dokumen)
         temuan = list(hasil.temuan)
         peta = dict(hasil.peta)
     elif path.suffix.lower() in {".yaml", ".yml", ".json"}:
@@ -1101,6 +1101,25 @@ def _tempatkan(temuan: Iterable[Temuan], peta: dict[str, tuple[str, str]]) -> li
             t = replace(t, sheet=t.sheet or sheet, sel=t.sel or sel)
         hasil.append(t)
     return hasil
+
+
+def _lengkap(doc: Dokumen) -> bool:
+    """Every indicator already has its kind and components (lengkapi would copy for nothing)."""
+    from iki_xl.core.model import JenisFormula
+
+    return all(
+        i.jenis is not None and (i.komponen or i.jenis is JenisFormula.STATUS)
+        for j in doc.jabatan
+        for _, i in j.semua_indikator()
+    )
+
+
+def _pekerja_mulai() -> None:
+    """A worker does not inherit the parent's tracemalloc (it would only slow it down)."""
+    import tracemalloc
+
+    if tracemalloc.is_tracing():
+        tracemalloc.stop()
 
 
 POLA_MASUKAN = ("*.xlsm", "*.xlsx", "*.yaml", "*.yml", "*.json")
@@ -1226,7 +1245,9 @@ def konsolidasi(
 
     def hasil_berurutan() -> Iterable[RekapDinas]:
         jumlah = len(berkas)
-        with ProcessPoolExecutor(max_workers=max(1, min(pekerja, jumlah))) as ex:
+        with ProcessPoolExecutor(
+            max_workers=max(1, min(pekerja, jumlah)), initializer=_pekerja_mulai
+        ) as ex:
             for i, (path, (rekap, galat)) in enumerate(
                 zip(berkas, ex.map(_baca_untuk_rekap, berkas), strict=True), start=1
             ):

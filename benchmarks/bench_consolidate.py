@@ -1,0 +1,155 @@
+"""Pemda-scale consolidation: 45 generated Dinas workbooks of 60 jabatan each.
+
+Times, interleaved in the same run, (a) the raw python-calamine read of every sheet of every
+workbook (one process, the exact call the reader makes) and (b) `submission.konsolidasi`
+over the same files (read + complete + validate + Rekap rows in 2 worker processes, the
+merged Rekap and Ringkasan written by the parent). Then, each in a fresh process, the peak
+memory of consolidating 15 and 45 inputs: the parent's Python heap (tracemalloc), the
+parent's max RSS, and the largest worker's max RSS (`RUSAGE_CHILDREN`).
+
+    .venv/bin/python -m benchmarks.bench_consolidate [--dinas 45] [--jabatan 60] [--ulang 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from benchmarks.bench_read import baca_mentah, dokumen_benchmark
+
+
+def _tulis_satu(arg: tuple[int, int, str]) -> str:
+    from iki_xl.io.writer import tulis_workbook
+
+    i, jabatan, folder = arg
+    doc = dokumen_benchmark(jabatan)
+    doc.instansi.nama = f"Dinas Contoh {i + 1:02d}"
+    # a few bidang per Dinas, so the Ringkasan has something to average per bidang
+    for j, jab in enumerate(doc.jabatan):
+        jab.unit = f"Bidang {j % 5 + 1}"
+    path = Path(folder) / f"dinas-{i + 1:02d}.xlsx"
+    tulis_workbook(doc, path)
+    return str(path)
+
+
+def buat_workbook(folder: Path, dinas: int, jabatan: int) -> list[Path]:
+    """`dinas` workbooks written by the workbook writer (`tulis_workbook`), 2 at a time."""
+    with ProcessPoolExecutor(max_workers=2) as ex:
+        return [
+            Path(p) for p in ex.map(_tulis_satu, [(i, jabatan, str(folder)) for i in range(dinas)])
+        ]
+
+
+def ukur_memori(berkas: list[Path], keluaran: Path) -> dict[str, float]:
+    """Run in a fresh process: peak memory of one consolidation."""
+    from iki_xl.io.submission import konsolidasi
+
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    lap = konsolidasi(berkas, keluaran)
+    waktu = time.perf_counter() - t0
+    _, puncak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert lap.keluaran is not None and not lap.dilewati
+    return {
+        "masukan": len(berkas),
+        "baris": sum(m.indikator for m in lap.masukan),
+        "waktu_s": waktu,
+        "induk_heap_mib": puncak / 2**20,
+        "induk_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "pekerja_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "keluaran_kib": keluaran.stat().st_size / 1024,
+    }
+
+
+def jalankan(ulang: int = 3, dinas: int = 45, jabatan: int = 60) -> dict[str, float]:
+    from iki_xl.io.submission import konsolidasi
+
+    with tempfile.TemporaryDirectory(prefix="iki-bench-") as d:
+        folder = Path(d)
+        t0 = time.perf_counter()
+        berkas = buat_workbook(folder, dinas, jabatan)
+        t_buat = time.perf_counter() - t0
+        ukuran = sum(p.stat().st_size for p in berkas)
+        keluaran = folder / "out" / "PEMDA.xlsx"
+
+        def mentah() -> int:
+            return sum(baca_mentah(p) for p in berkas)
+
+        def konsol() -> int:
+            lap = konsolidasi(berkas, keluaran)
+            assert lap.keluaran is not None and not lap.dilewati
+            return sum(m.indikator for m in lap.masukan)
+
+        mentah()  # warm-up: imports, file cache
+        t_raw: list[float] = []
+        t_kon: list[float] = []
+        n_sel = n_baris = 0
+        for _ in range(ulang):  # interleaved so machine load hits both alike
+            a = time.perf_counter()
+            n_sel = mentah()
+            b = time.perf_counter()
+            n_baris = konsol()
+            c = time.perf_counter()
+            t_raw.append(b - a)
+            t_kon.append(c - b)
+        raw, kon = statistics.median(t_raw), statistics.median(t_kon)
+        print(
+            f"{dinas} workbooks × {jabatan} jabatan: {ukuran / 2**20:.1f} MiB, {n_sel} cells, "
+            f"{n_baris} Rekap rows; generated in {t_buat:.1f} s"
+        )
+        print(f"python-calamine raw read (1 process): {raw:6.2f} s  (median of {ulang})")
+        print(f"konsolidasi (2 workers + writer)    : {kon:6.2f} s")
+        print(f"ratio                               : {kon / raw:6.2f} ×  (goal ≤ 2×)")
+
+        memori = []
+        for n in sorted({max(1, dinas // 3), dinas}):
+            p = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "benchmarks.bench_consolidate",
+                    "--memori",
+                    str(folder / f"mem-{n}.xlsx"),
+                    *map(str, berkas[:n]),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            m = json.loads(p.stdout.strip().splitlines()[-1])
+            memori.append(m)
+            print(
+                f"{n:3d} inputs: {m['baris']:6.0f} rows, {m['waktu_s']:5.2f} s; parent heap peak "
+                f"{m['induk_heap_mib']:6.1f} MiB, parent max RSS {m['induk_rss_mib']:6.1f} MiB, "
+                f"largest worker max RSS {m['pekerja_rss_mib']:6.1f} MiB; output "
+                f"{m['keluaran_kib']:.0f} KiB"
+            )
+    return {"mentah": raw, "konsolidasi": kon, "rasio": kon / raw}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--ulang", type=int, default=3)
+    ap.add_argument("--dinas", type=int, default=45)
+    ap.add_argument("--jabatan", type=int, default=60)
+    ap.add_argument("--memori", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("berkas", nargs="*", type=Path, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.memori:
+        print(json.dumps(ukur_memori(a.berkas, a.memori)))
+        return
+    jalankan(a.ulang, a.dinas, a.jabatan)
+
+
+if __name__ == "__main__":
+    main()
