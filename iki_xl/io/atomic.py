@@ -20,11 +20,24 @@ def jalur_sementara(target: Path | str) -> Iterator[Path]:
     fd, nama = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
     os.close(fd)
     tmp = Path(nama)
+    # mkstemp makes the file owner-only; give it the mode a plain open() would (or the
+    # replaced file's), so a submission on a shared drive stays readable by colleagues.
+    try:
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    os.chmod(tmp, mode)
     try:
         yield tmp
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    lama = os.umask(0)
+    os.umask(lama)
+    return lama
 
 
 def tulis_atomik(target: Path | str, data: bytes) -> None:

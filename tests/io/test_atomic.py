@@ -1,0 +1,39 @@
+"""Atomic writes: all or nothing, and the mode a plain open() would give."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from iki_xl.io.atomic import jalur_sementara, tulis_atomik
+
+
+def test_new_file_gets_umask_mode_not_owner_only(tmp_path: Path) -> None:
+    lama = os.umask(0o022)
+    try:
+        tulis_atomik(tmp_path / "a.xlsx", b"isi")
+    finally:
+        os.umask(lama)
+    assert stat.S_IMODE((tmp_path / "a.xlsx").stat().st_mode) == 0o644
+
+
+def test_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    f = tmp_path / "a.yaml"
+    f.write_bytes(b"lama")
+    f.chmod(0o640)
+    tulis_atomik(f, b"baru")
+    assert f.read_bytes() == b"baru"
+    assert stat.S_IMODE(f.stat().st_mode) == 0o640
+
+
+def test_failure_leaves_target_and_no_temporary(tmp_path: Path) -> None:
+    f = tmp_path / "a.xlsx"
+    f.write_bytes(b"lama")
+    with pytest.raises(RuntimeError), jalur_sementara(f) as tmp:
+        tmp.write_bytes(b"setengah")
+        raise RuntimeError("gagal di tengah")
+    assert f.read_bytes() == b"lama"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.xlsx"]
