@@ -78,9 +78,10 @@ def tempatkan(temuan: Iterable[Temuan], peta: Mapping[str, tuple[str, str]]) -> 
     for t in temuan:
         jalur = t.jalur
         while jalur and jalur not in peta:
-            jalur = jalur.rsplit(".", 1)[0] if "." in jalur else re.sub(r"\[\d+\]$", "", jalur)
-            if jalur == t.jalur:
+            induk = jalur.rsplit(".", 1)[0] if "." in jalur else re.sub(r"\[\d+\]$", "", jalur)
+            if induk == jalur:  # nothing left to cut: no known prefix
                 break
+            jalur = induk
         if jalur in peta:
             sheet, sel = peta[jalur]
             t = replace(t, sheet=t.sheet or sheet, sel=t.sel or sel)
