@@ -160,7 +160,8 @@ def tulis_formulasi(ind: Indikator, *, baris: bool = True) -> str:
             return f"{atas}\n{GARIS_PECAHAN}\n{a} (N−1) × 100%"
         return f"({atas}) / {a} (N−1) × 100%"
     if jenis is JenisFormula.INDEKS:
-        kepala = f"{ind.nama}: {ind.ekspresi}" if ind.ekspresi else ind.nama
+        ekspresi = re.sub(r"\s*\*\s*", " × ", ind.ekspresi)  # printed notation, not code
+        kepala = f"{ind.nama}: {ekspresi}" if ekspresi else ind.nama
         definisi = [f"{k.kode} = {k.nama}" for k in ind.komponen if k.nama]
         return "\n".join([kepala, *definisi]) if baris else "; ".join([kepala, *definisi])
     if jenis is JenisFormula.STATUS and ind.skala:

@@ -106,6 +106,20 @@ def test_tulis_formulasi_fraction_and_sum() -> None:
     assert baris[0] == "Jumlah PD yang melaksanakan PPRG" and baris[2] == "Jumlah PD × 100%"
     jumlah = Indikator(jenis=P.JUMLAH, komponen=[Komponen(kode="A", nama="Klien")])
     assert tulis_formulasi(jumlah) == "ƒ(x) = Σ Klien"
+    idg = Indikator(
+        nama="IDG",
+        jenis=P.INDEKS,
+        ekspresi="1/3 * (Ipar+IDM)",
+        komponen=[
+            Komponen(kode="Ipar", nama="indeks parlemen"),
+            Komponen(kode="IDM", nama="indeks keputusan"),
+        ],
+    )
+    assert tulis_formulasi(idg).splitlines() == [
+        "IDG: 1/3 × (Ipar+IDM)",
+        "Ipar = indeks parlemen",
+        "IDM = indeks keputusan",
+    ]
     status = Indikator(jenis=P.STATUS, skala=[Level(nama="Pratama", bawah=500, atas=600)])
     assert tulis_formulasi(status) == "Level: Pratama (500–600)"
 
