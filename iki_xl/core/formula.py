@@ -11,9 +11,10 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from simpleeval import (
-    EvalWithCompoundTypes,
     FunctionNotDefined,
     InvalidExpression,
     NameNotDefined,
@@ -51,7 +52,7 @@ class Hasil:
 
 
 def _hasil(x: float, catatan: str = "") -> Hasil:
-    if math.isnan(x) or math.isinf(x):
+    if not math.isfinite(x):
         return Hasil.gagal("hasil tidak terhingga")
     return Hasil(x, catatan=catatan)
 
@@ -74,7 +75,7 @@ def baca_angka(x: Isian | int | bool) -> Hasil:
     if isinstance(x, bool):
         return Hasil.gagal(f"bukan angka: {x}")
     if isinstance(x, int | float):
-        return _hasil(float(x))
+        return _hasil(float(x))  # the common case: a number typed as a number
     teks = str(x).strip().replace("\u00a0", "").replace(" ", "")
     if not teks or teks in {"-", "–"}:
         return Hasil.gagal("kosong")
@@ -111,10 +112,14 @@ def _pembagian(a: float, b: float, kali: float) -> Hasil:
     return _hasil(a / b * kali)
 
 
-def _evaluator(nama: Mapping[str, float]) -> SimpleEval:
-    ev = EvalWithCompoundTypes(names=dict(nama))
-    ev.functions = {"min": min, "max": max, "abs": abs, "round": round, "sqrt": math.sqrt}
-    return ev
+_FUNGSI = {"min": min, "max": max, "abs": abs, "round": round, "sqrt": math.sqrt}
+# One evaluator, its names set per call; simpleeval parses each expression text once.
+_EVALUATOR = SimpleEval(functions=_FUNGSI)
+
+
+@lru_cache(maxsize=1024)
+def _urai(ekspresi: str) -> Any:
+    return _EVALUATOR.parse(ekspresi)
 
 
 def hitung_ekspresi(ekspresi: str, nilai: Mapping[str, float]) -> Hasil:
@@ -122,7 +127,8 @@ def hitung_ekspresi(ekspresi: str, nilai: Mapping[str, float]) -> Hasil:
     if not ekspresi.strip():
         return Hasil.gagal("ekspresi kosong")
     try:
-        x = _evaluator(nilai).eval(ekspresi)
+        _EVALUATOR.names = dict(nilai)
+        x = _EVALUATOR.eval(ekspresi, previously_parsed=_urai(ekspresi))
     except ZeroDivisionError:
         return Hasil.gagal("pembagi 0")
     except NameNotDefined as e:
