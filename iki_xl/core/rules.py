@@ -13,6 +13,7 @@ code (it is the source of docs/rules.md).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,10 +21,16 @@ from functools import lru_cache
 
 from iki_xl.core.ejaan import KATA_INGGRIS, NAMA_CAMEL, SALAH_EJA, perbaiki_ejaan
 from iki_xl.core.findings import Keparahan, Temuan
-from iki_xl.core.formula import agregasi_baku, baca_angka, ekspresi_valid, skor_status
+from iki_xl.core.formula import (
+    agregasi_baku,
+    baca_angka,
+    capaian_indikator,
+    ekspresi_valid,
+    nilai_tahunan,
+    skor_status,
+)
 from iki_xl.core.formulasi import baca_formulasi, lengkapi_indikator
 from iki_xl.core.hierarchy import siklus_atasan
-from iki_xl.core.hitung import hitung_indikator
 from iki_xl.core.model import (
     Agregasi,
     Dokumen,
@@ -448,6 +455,7 @@ def _kosong(s: str | None) -> bool:
     return s is None or not s.strip(_STRIP + "\n\t")
 
 
+@lru_cache(maxsize=8192)
 def _norm(s: str) -> str:
     """Comparison form of a line: case, spacing, trailing punctuation and 'dan' ignored."""
     t = " ".join(s.split()).casefold().rstrip(" ;,.:")
@@ -863,7 +871,7 @@ _ekspresi_valid = lru_cache(maxsize=1024)(ekspresi_valid)
 
 def kosongkan_cache() -> None:
     """Forget the cached text analyses (benchmarks measure a cold run)."""
-    for f in (_baca_formulasi, _ekspresi_valid, _perbaiki, _analisis_bahasa):
+    for f in (_baca_formulasi, _ekspresi_valid, _perbaiki, _analisis_bahasa, _norm):
         f.cache_clear()
 
 
@@ -877,6 +885,10 @@ def _ambil(doc: Dokumen, jalur: str) -> Indikator:
 
 def _baca(catat: _Catatan, jab: Jabatan, jalur: str, x: Isian, apa: str) -> float | None:
     """A cell as a number: N002 when typed as text but readable, N001 when not a number."""
+    if x is None:
+        return None
+    if type(x) is float and math.isfinite(x):  # the common case, as baca_angka reads it
+        return x
     if _isian_kosong(x):
         return None
     h = baca_angka(x)
@@ -979,6 +991,13 @@ def _angka_rules(doc: Dokumen, catat: _Catatan) -> None:
                 baris: list[float | None] = []
                 apa = f"Realisasi {kom.kode}"
                 for t_i, x in enumerate(kom.realisasi):
+                    if x is None:  # fast paths of _baca: nothing to report
+                        baris.append(None)
+                        continue
+                    if type(x) is float and math.isfinite(x) and x >= 0:
+                        baris.append(x)
+                        ada_realisasi = True
+                        continue
                     v = _baca(catat, jab, f"{jalur}[{t_i}]", x, f"{apa} {_TW[t_i]}")
                     baris.append(v)
                     ada_realisasi = ada_realisasi or not _isian_kosong(x)
@@ -1050,8 +1069,9 @@ def _angka_rules(doc: Dokumen, catat: _Catatan) -> None:
                 f"Realisasi indikator {nama} sudah diisi, target belum.",
             )
         if ada_realisasi and not kosong_target and ind.jenis is not None:
-            h = hitung_indikator(ind, doc.skala_predikat)
-            cp = h.capaian.nilai
+            # only the capaian is needed: exactly `hitung_indikator(...).capaian` without the
+            # four quarter values and the predikat it also computes
+            cp = capaian_indikator(ind, nilai_tahunan(ind)).nilai
             tw4 = _tw_terisi(ind, 3)
             if cp is not None and (cp > 150 or (cp < 50 and tw4)):
                 arah = "di atas 150%" if cp > 150 else "di bawah 50%"

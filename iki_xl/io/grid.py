@@ -26,6 +26,8 @@ def normalisasi(nilai: Any) -> Grid:
         return []
     if not isinstance(nilai[0], list | tuple):
         return [list(nilai)]
+    if type(nilai) is list and all(type(r) is list for r in nilai):
+        return nilai  # already a list of lists (calamine): the reader never changes a grid
     return [list(r) for r in nilai]
 
 

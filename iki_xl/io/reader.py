@@ -10,7 +10,7 @@ sheets (Petunjuk, Referensi, a planner's notes) are ignored. A planner's mistake
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,8 +34,6 @@ from iki_xl.core.model import (
 from iki_xl.errors import BerkasTidakValid
 from iki_xl.io.grid import Grid, adalah_tanggal, angka, isian, kosong, normalisasi, teks
 
-Peta = dict[str, tuple[str, str]]
-
 # Stable codes of reading findings (the validation catalogue uses IKI-xnnn of its own).
 KODE_TIDAK_DIKENAL = "IKI-X001"  # a dropdown value that is not in the list
 KODE_BUKAN_ANGKA = "IKI-X002"  # a number field holding text that is not a number
@@ -47,6 +45,206 @@ KODE_ID = "IKI-X007"  # a jabatan sheet without ID, or an ID used twice
 KODE_SHEET = "IKI-X008"  # a sheet that could not be read, or a second Instansi sheet
 KODE_TANGGAL = "IKI-X009"  # a date where a number or text was expected
 KODE_MODEL = "IKI-X010"  # anything else the model refuses (reported, value left out)
+
+
+class Peta(Mapping[str, tuple[str, str]]):
+    """The map jalur → (sheet, "A1") of everything read: a read-only `Mapping`.
+
+    Most entries belong to indicator blocks (about thirty per indicator); those are kept as
+    one compact record per indicator (`_RekamBlok`: rows and columns only). A lookup under
+    an indicator is answered from its record (`_RekamBlok.cari`) without building entries;
+    iteration and `len` build every entry (once). Iteration order is the order the reader
+    met the cells in, as a dict filled while reading would have it.
+    """
+
+    __slots__ = ("_blok", "_isi", "_penuh", "_sisip")
+
+    def __init__(self, isi: Mapping[str, tuple[str, str]] | None = None) -> None:
+        self._isi: dict[str, tuple[str, str]] = dict(isi) if isi else {}
+        self._blok: dict[str, _RekamBlok] = {}  # indicator jalur → its record
+        self._sisip: list[tuple[int, _RekamBlok]] = []  # (entries of _isi before it, record)
+        self._penuh: dict[str, tuple[str, str]] | None = None
+
+    def _tambah_blok(self, rek: _RekamBlok) -> None:
+        self._blok[rek.jalur] = rek
+        self._sisip.append((len(self._isi), rek))
+        self._penuh = None
+
+    def _gabung(self, lain: Peta) -> None:
+        """Add another sheet's map (its jalur are distinct from ours)."""
+        n = len(self._isi)
+        self._isi.update(lain._isi)
+        self._blok.update(lain._blok)
+        self._sisip.extend((n + i, rek) for i, rek in lain._sisip)
+        self._penuh = None
+
+    def _rekam(self, jalur: str) -> _RekamBlok | None:
+        if not self._blok:
+            return None
+        i = jalur.find(".indikator[")
+        if i < 0:
+            return None
+        e = jalur.find("]", i)
+        return self._blok.get(jalur[: e + 1]) if e > 0 else None
+
+    def __getitem__(self, jalur: str) -> tuple[str, str]:
+        v = self._isi.get(jalur)
+        if v is not None:
+            return v
+        rek = self._rekam(jalur)
+        if rek is not None:
+            v = rek.cari(jalur)
+            if v is not None:
+                return v
+        raise KeyError(jalur)
+
+    def __contains__(self, jalur: object) -> bool:
+        if not isinstance(jalur, str):
+            return False
+        if jalur in self._isi:
+            return True
+        rek = self._rekam(jalur)
+        return rek is not None and rek.cari(jalur) is not None
+
+    def _semua(self) -> dict[str, tuple[str, str]]:
+        if not self._sisip:
+            return self._isi
+        if self._penuh is None:
+            penuh: dict[str, tuple[str, str]] = {}
+            isi = list(self._isi.items())
+            awal = 0
+            for pos, rek in self._sisip:
+                if pos > awal:
+                    penuh.update(isi[awal:pos])
+                    awal = pos
+                penuh.update(rek.entri())
+            penuh.update(isi[awal:])
+            self._penuh = penuh
+        return self._penuh
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._semua())
+
+    def __len__(self) -> int:
+        return len(self._semua())
+
+    def __repr__(self) -> str:
+        return f"Peta({self._semua()!r})"
+
+
+# what a row of an indicator block holds besides the first row's fields (see _RekamBlok)
+_LANGSUNG, _KOMPONEN, _LEVEL = 0, 1, 2
+
+
+class _RekamBlok:
+    """Where one indicator's cells are: its first row, the column map, and the rows of its
+    direct realisation, components and levels, in row order. `entri()` gives its map
+    entries, in the order the reader meets them."""
+
+    __slots__ = ("b0", "huruf", "isi", "ix", "jalur", "k0", "peristiwa", "r0", "sheet")
+
+    def __init__(self, p: _Pembaca, jalur: str, ix: dict[str, int], r0: int) -> None:
+        self.jalur = jalur
+        self.sheet = p.sheet
+        self.huruf = p.huruf
+        self.b0 = p.b0
+        self.k0 = p.k0
+        self.ix = ix
+        self.r0 = r0
+        self.peristiwa: list[tuple[int, int]] = []  # (row, _LANGSUNG | _KOMPONEN | _LEVEL)
+        self.isi: dict[str, tuple[str, str]] | None = None
+
+    def _sel(self, r: int, c: int) -> tuple[str, str]:
+        h = self.huruf[c] if c < len(self.huruf) else L.huruf_kolom(c + self.k0)
+        return (self.sheet, f"{h}{r + self.b0 + 1}")
+
+    def cari(self, jalur: str) -> tuple[str, str] | None:
+        """The cell of one jalur under this indicator, as `entri().get(jalur)` but without
+        building the entries (tests/io/test_peta.py holds the two equal)."""
+        if self.isi is not None:
+            return self.isi.get(jalur)
+        if not jalur.startswith(self.jalur):
+            return None
+        akhir = jalur[len(self.jalur) :]
+        ix = self.ix
+        if not akhir:
+            return self._sel(self.r0, ix["no_indikator"])
+        kolom = _KOLOM_BARIS_PERTAMA.get(akhir)
+        if kolom is not None:
+            return self._sel(self.r0, ix[kolom])
+        m = _AKHIRAN_BLOK.match(akhir)
+        if m is None:
+            return None
+        apa, nomor, sisa = m.group(1), m.group(2), m.group(3) or ""
+        if apa == "realisasi":
+            if sisa:
+                return None
+            baris = [r for r, a in self.peristiwa if a == _LANGSUNG]
+            if not baris:
+                return None
+            q = 0 if nomor is None else int(nomor)
+            return self._sel(baris[0], ix[f"realisasi{q}"]) if q < 4 else None
+        baris = [r for r, a in self.peristiwa if a == (_KOMPONEN if apa == "komponen" else _LEVEL)]
+        if nomor is None:  # the list's head
+            return (
+                self._sel(baris[0], ix["kode" if apa == "komponen" else "level"])
+                if (baris and not sisa)
+                else None
+            )
+        n = int(nomor)
+        if n >= len(baris):
+            return None
+        kolom = (_KOLOM_KOMPONEN if apa == "komponen" else _KOLOM_LEVEL).get(sisa)
+        return None if kolom is None else self._sel(baris[n], ix[kolom])
+
+    def entri(self) -> dict[str, tuple[str, str]]:
+        if self.isi is not None:
+            return self.isi
+        j, ix, sheet, b0 = self.jalur, self.ix, self.sheet, self.b0
+        huruf, k0 = self.huruf, self.k0
+
+        def sel(r: int, c: int) -> tuple[str, str]:
+            h = huruf[c] if c < len(huruf) else L.huruf_kolom(c + k0)
+            return (sheet, f"{h}{r + b0 + 1}")
+
+        r0 = self.r0
+        d: dict[str, tuple[str, str]] = {j: sel(r0, ix["no_indikator"])}
+        for kunci, akhiran, _ in _TEKS_INDIKATOR:
+            d[j + akhiran] = sel(r0, ix[kunci])
+        for kunci in ("jenis", "polaritas", "agregasi", "baseline", "target"):
+            d[f"{j}.{kunci}"] = sel(r0, ix[kunci])
+        d[f"{j}.target.bawah"] = sel(r0, ix["target"])
+        d[f"{j}.target.atas"] = sel(r0, ix["target_atas"])
+        creal = [ix[f"realisasi{q}"] for q in range(4)]
+        ck, ckom = ix["kode"], ix["komponen"]
+        cn, cb, ca = ix["level"], ix["level_bawah"], ix["level_atas"]
+        nk = nl = 0
+        for r, apa in self.peristiwa:
+            if apa == _LANGSUNG:
+                d[f"{j}.realisasi"] = sel(r, creal[0])
+                for q in range(4):
+                    d[j + _SUF_REAL[q]] = sel(r, creal[q])
+            elif apa == _KOMPONEN:
+                jk = f"{j}.komponen[{nk}]"
+                if nk == 0:
+                    d[f"{j}.komponen"] = sel(r, ck)
+                d[jk] = sel(r, ck)
+                d[f"{jk}.kode"] = sel(r, ck)
+                d[f"{jk}.nama"] = sel(r, ckom)
+                for q in range(4):
+                    d[jk + _SUF_REAL[q]] = sel(r, creal[q])
+                nk += 1
+            else:
+                jl = f"{j}.skala[{nl}]"
+                if nl == 0:
+                    d[f"{j}.skala"] = sel(r, cn)
+                d[jl] = sel(r, cn)
+                d[f"{jl}.nama"] = sel(r, cn)
+                d[f"{jl}.bawah"] = sel(r, cb)
+                d[f"{jl}.atas"] = sel(r, ca)
+                nl += 1
+        self.isi = d
+        return d
 
 
 @dataclass
@@ -68,7 +266,7 @@ class HasilInstansi:
 @dataclass
 class HasilBaca:
     dokumen: Dokumen
-    peta: Peta = field(default_factory=dict)
+    peta: Mapping[str, tuple[str, str]] = field(default_factory=Peta)
     urutan_sheet: dict[str, int] = field(default_factory=dict)
     temuan: list[Temuan] = field(default_factory=list)
     sheet_jabatan: list[str] = field(default_factory=list)  # sheet of jabatan[i]
@@ -89,24 +287,36 @@ _TEKS_INDIKATOR = tuple(
     for kunci in ("indikator", "formulasi", "penjelasan", "ekspresi", "satuan", "sumber_data",
                   "mendukung")
 )  # fmt: skip
+# jalur endings under an indicator → their column key (_RekamBlok.cari)
+_KOLOM_BARIS_PERTAMA = {
+    **{akhiran: kunci for kunci, akhiran, _ in _TEKS_INDIKATOR},
+    **{f".{k}": k for k in ("jenis", "polaritas", "agregasi", "baseline", "target")},
+    ".target.bawah": "target",
+    ".target.atas": "target_atas",
+}
+_KOLOM_KOMPONEN = {
+    "": "kode",
+    ".kode": "kode",
+    ".nama": "komponen",
+    **{f".realisasi[{q}]": f"realisasi{q}" for q in range(4)},
+}
+_KOLOM_LEVEL = {"": "level", ".nama": "level", ".bawah": "level_bawah", ".atas": "level_atas"}
+_AKHIRAN_BLOK = re.compile(r"\.(realisasi|komponen|skala)(?:\[(0|[1-9][0-9]*)\])?(\..*)?\Z", re.S)
 
 
 def _realisasi(
     p: _Pembaca, baris: list[Any], r: int, kolom: Sequence[int], jalur: str
 ) -> list[Any]:
-    """Four realisation cells; their jalur `<jalur>.realisasi[q]` go into the map."""
-    peta, sheet, huruf, nr = p.peta, p.sheet, p.huruf, p.nomor(r)
+    """Four realisation cells (their map entries come from the block's record)."""
     hasil: list[Any] = []
     for q, c in enumerate(kolom):
-        jq = jalur + _SUF_REAL[q]
-        peta[jq] = (sheet, huruf[c] + nr)
         v = baris[c]
         if v is None or v == "":
             hasil.append(None)
         elif type(v) is float or type(v) is str:
             hasil.append(v)
         else:
-            hasil.append(p.isian(v, "realisasi", r, c, jq))
+            hasil.append(p.isian(v, "realisasi", r, c, jalur + _SUF_REAL[q]))
     return hasil
 
 
@@ -117,7 +327,8 @@ class _Pembaca:
         self.sheet = sheet
         self.b0, self.k0 = asal
         self.jabatan = jabatan
-        self.peta: Peta = {}
+        self.peta = Peta()
+        self.isi = self.peta._isi  # entries outside indicator blocks, filled as read
         self.temuan: list[Temuan] = []
         # column letters with the grid's column offset applied (hot path of the map)
         self.huruf = L.HURUF if self.k0 == 0 else [L.huruf_kolom(i + self.k0) for i in range(256)]
@@ -131,7 +342,7 @@ class _Pembaca:
 
     def catat(self, jalur: str, r: int, c: int) -> None:
         h = self.huruf[c] if c < len(self.huruf) else L.huruf_kolom(c + self.k0)
-        self.peta[jalur] = (self.sheet, f"{h}{r + self.b0 + 1}")
+        self.isi[jalur] = (self.sheet, f"{h}{r + self.b0 + 1}")
 
     def temu(
         self,
@@ -214,30 +425,53 @@ class _Pembaca:
 
 def _cari_kepala_tabel(grid: Grid) -> tuple[int, dict[str, int]] | None:
     """The table's top header row and its column map, found by the header labels."""
-    indikator = L.normal(L.KOLOM["indikator"].judul)
-    sasaran = L.normal(L.KOLOM["sasaran"].judul)
-    kunci = L.kunci_judul_normal()
-    normal = L.normal
     for r, baris in enumerate(grid):
         # cheap filter first: the header row holds the word "Indikator"
-        if not any(type(v) is str and "ndikator" in v for v in baris):
-            continue
-        teks_baris = [normal(v) if type(v) is str and v else "" for v in baris]
-        if indikator not in teks_baris or sasaran not in teks_baris:
+        for v in baris:
+            if type(v) is str and "ndikator" in v:
+                break
+        else:
             continue
         bawah = grid[r + 1] if r + 1 < len(grid) else []
-        kol: dict[str, int] = {}
-        grup = ""
-        for c, t in enumerate(teks_baris):
-            if t:
-                grup = t
-            b = bawah[c] if c < len(bawah) else None
-            b = L.normal(b) if isinstance(b, str) and b else ""
-            k = kunci.get((grup, b) if b else (t, ""))
-            if k is not None and k not in kol:
-                kol[k] = c
-        return r, kol
+        kunci = (tuple(baris), tuple(bawah))
+        try:  # every jabatan sheet has the same two header rows: parse them once
+            kol = _KEPALA[kunci]
+        except KeyError:
+            kol = _KEPALA[kunci] = _kolom_kepala(baris, bawah)
+            if len(_KEPALA) > 64:
+                _KEPALA.clear()
+        except TypeError:  # an unhashable cell value (not from calamine or xlwings)
+            kol = _kolom_kepala(baris, bawah)
+        if kol is not None:
+            return r, dict(kol)
     return None
+
+
+_KEPALA: dict[tuple[Any, ...], dict[str, int] | None] = {}
+
+
+def _kolom_kepala(baris: list[Any], bawah: list[Any]) -> dict[str, int] | None:
+    """The column map of a candidate header row (and the row below it), or None when the
+    row is not the table header."""
+    normal = L.normal
+    teks_baris = [normal(v) if type(v) is str and v else "" for v in baris]
+    if (
+        normal(L.KOLOM["indikator"].judul) not in teks_baris
+        or normal(L.KOLOM["sasaran"].judul) not in teks_baris
+    ):
+        return None
+    kunci = L.kunci_judul_normal()
+    kol: dict[str, int] = {}
+    grup = ""
+    for c, t in enumerate(teks_baris):
+        if t:
+            grup = t
+        b = bawah[c] if c < len(bawah) else None
+        b = normal(b) if isinstance(b, str) and b else ""
+        k = kunci.get((grup, b) if b else (t, ""))
+        if k is not None and k not in kol:
+            kol[k] = c
+    return kol
 
 
 def _kosong_semua(*nilai: Any) -> bool:
@@ -292,7 +526,7 @@ def baca_grid_jabatan(
         else:
             jab[k] = teks(v)
     if "nama" in kepala:
-        p.peta[awalan] = p.peta[f"{awalan}.nama"]
+        p.isi[awalan] = p.isi[f"{awalan}.nama"]
 
     # ---- the table
     for kunci in ("no_kinerja", "no_indikator", "kode", "realisasi0", "target"):
@@ -418,31 +652,27 @@ class _Blok:
         self.d: dict[str, Any] = {}
         self.komponen: list[dict[str, Any]] = []
         self.skala: list[dict[str, Any]] = []
-        self.j = 0
+        self.creal = [ix[f"realisasi{q}"] for q in range(4)]
+        self.rekam: _RekamBlok | None = None
 
     def baris_pertama(self, r: int, baris: list[Any]) -> None:
         p, ix, j, d = self.p, self.ix, self.jalur, self.d
-        p.catat(j, r, ix["no_indikator"])
-        peta, sheet, huruf, nr = p.peta, p.sheet, p.huruf, p.nomor(r)
-        for kunci, akhiran, medan in _TEKS_INDIKATOR:
-            c = ix[kunci]
-            peta[j + akhiran] = (sheet, huruf[c] + nr)
-            v = baris[c]
+        self.rekam = _RekamBlok(p, j, ix, r)
+        p.peta._tambah_blok(self.rekam)
+        for kunci, _, medan in _TEKS_INDIKATOR:
+            v = baris[ix[kunci]]
             d[medan] = v if type(v) is str else teks(v)
         c = ix["jenis"]
-        p.catat(f"{j}.jenis", r, c)
         d["jenis"] = p.pilihan(baris[c], _JENIS_FORMULA, "jenis formula", r, c, f"{j}.jenis")
         c = ix["polaritas"]
-        p.catat(f"{j}.polaritas", r, c)
         pol = p.pilihan(baris[c], _POLARITAS, "polaritas", r, c, f"{j}.polaritas")
         if pol is not None:
             d["polaritas"] = pol
         c = ix["agregasi"]
-        p.catat(f"{j}.agregasi", r, c)
         d["agregasi"] = p.pilihan(baris[c], _AGREGASI, "agregasi", r, c, f"{j}.agregasi")
         c = ix["baseline"]
-        p.catat(f"{j}.baseline", r, c)
-        d["baseline"] = p.angka(baris[c], "baseline", r, c, f"{j}.baseline")
+        v = baris[c]
+        d["baseline"] = v if type(v) is float else p.angka(v, "baseline", r, c, f"{j}.baseline")
         self._target(r, baris)
         self._komponen(r, baris, pertama=True)
         self._level(r, baris)
@@ -450,10 +680,13 @@ class _Blok:
     def _target(self, r: int, baris: list[Any]) -> None:
         p, ix, j = self.p, self.ix, self.jalur
         ct, ca = ix["target"], ix["target_atas"]
-        p.catat(f"{j}.target", r, ct)
-        p.catat(f"{j}.target.bawah", r, ct)
-        p.catat(f"{j}.target.atas", r, ca)
-        target = p.isian(baris[ct], "target", r, ct, f"{j}.target")
+        v = baris[ct]
+        if v is None or v == "":
+            target: Any = None
+        elif type(v) is float or type(v) is str:
+            target = v
+        else:
+            target = p.isian(v, "target", r, ct, f"{j}.target")
         if kosong(baris[ca]):
             self.d["target"] = target
             return
@@ -487,10 +720,11 @@ class _Blok:
         p, ix, j = self.p, self.ix, self.jalur
         ck = ix["kode"]
         kode = baris[ck]
-        creal = [ix[f"realisasi{q}"] for q in range(4)]
-        if kosong(kode):
+        creal = self.creal
+        assert self.rekam is not None
+        if kode is None or kode == "":
             if pertama:
-                p.catat(f"{j}.realisasi", r, creal[0])
+                self.rekam.peristiwa.append((r, _LANGSUNG))
                 self.d["realisasi"] = _realisasi(p, baris, r, creal, j)
             else:
                 isi = [c for c in (ix["komponen"], *creal) if not kosong(baris[c])]
@@ -504,15 +738,10 @@ class _Blok:
                         saran="isi Kode komponen (A, B, …)",
                     )
             return
-        n = len(self.komponen)
-        jk = f"{j}.komponen[{n}]"
-        if n == 0:
-            p.catat(f"{j}.komponen", r, ck)
-        p.catat(jk, r, ck)
-        p.catat(f"{jk}.kode", r, ck)
-        p.catat(f"{jk}.nama", r, ix["komponen"])
+        self.rekam.peristiwa.append((r, _KOMPONEN))
         kd = teks(kode).strip() if not isinstance(kode, str) else kode
         if not _KODE.match(kd) or any(k["kode"] == kd for k in self.komponen):
+            jk = f"{j}.komponen[{len(self.komponen)}]"
             lama = kd
             dasar = re.sub(r"\W", "_", kd.strip()) or "K"
             if not re.match(r"[A-Za-z_]", dasar):
@@ -529,25 +758,27 @@ class _Blok:
                 jalur=f"{jk}.kode",
                 saran="kode huruf/angka tanpa spasi, unik dalam satu indikator",
             )
-        real = _realisasi(p, baris, r, creal, jk)
-        self.komponen.append({"kode": kd, "nama": teks(baris[ix["komponen"]]), "realisasi": real})
+        real = _realisasi(p, baris, r, creal, f"{j}.komponen[{len(self.komponen)}]")
+        nama = baris[ix["komponen"]]
+        self.komponen.append(
+            {"kode": kd, "nama": nama if type(nama) is str else teks(nama), "realisasi": real}
+        )
 
     def _level(self, r: int, baris: list[Any]) -> None:
         ix = self.ix
         cn, cb, ca = ix["level"], ix["level_bawah"], ix["level_atas"]
-        if _kosong_semua(baris[cn], baris[cb], baris[ca]):
+        vn, vb, va = baris[cn], baris[cb], baris[ca]
+        if (vn is None or vn == "") and (vb is None or vb == "") and (va is None or va == ""):
             return
-        p, n = self.p, len(self.skala)
-        jl = f"{self.jalur}.skala[{n}]"
-        if n == 0:
-            p.catat(f"{self.jalur}.skala", r, cn)
-        p.catat(jl, r, cn)
-        p.catat(f"{jl}.nama", r, cn)
-        p.catat(f"{jl}.bawah", r, cb)
-        p.catat(f"{jl}.atas", r, ca)
-        bawah = p.angka(baris[cb], "skor bawah", r, cb, f"{jl}.bawah")
-        atas = p.angka(baris[ca], "skor atas", r, ca, f"{jl}.atas")
-        self.skala.append({"nama": teks(baris[cn]), "bawah": bawah, "atas": atas})
+        assert self.rekam is not None
+        self.rekam.peristiwa.append((r, _LEVEL))
+        p = self.p
+        jl = f"{self.jalur}.skala[{len(self.skala)}]"
+        bawah = vb if type(vb) is float else p.angka(vb, "skor bawah", r, cb, f"{jl}.bawah")
+        atas = va if type(va) is float else p.angka(va, "skor atas", r, ca, f"{jl}.atas")
+        self.skala.append(
+            {"nama": vn if type(vn) is str else teks(vn), "bawah": bawah, "atas": atas}
+        )
 
     def baris_lanjut(self, r: int, baris: list[Any], i_ind_kol: Sequence[int]) -> None:
         self._komponen(r, baris, pertama=False)
@@ -682,7 +913,7 @@ def baca_grids(lembar: Sequence[tuple[str, Any]], sumber: str = "workbook") -> H
     """Parse a workbook given as (sheet name, grid) pairs in workbook order."""
     urutan = {nama: i for i, (nama, _) in enumerate(lembar)}
     temuan: list[Temuan] = []
-    peta: Peta = {}
+    peta = Peta()
     instansi: HasilInstansi | None = None
     jabatan: list[tuple[str, HasilJabatan]] = []
     ada_layout_jabatan = False
@@ -712,7 +943,7 @@ def baca_grids(lembar: Sequence[tuple[str, Any]], sumber: str = "workbook") -> H
     if not ada_layout_jabatan:
         raise BerkasTidakValid(f"{sumber}: bukan workbook IKI (tidak ada sheet jabatan)")
     if instansi is not None:
-        peta.update(instansi.peta)
+        peta._gabung(instansi.peta)
         temuan.extend(instansi.temuan)
     else:
         temuan.append(
@@ -751,7 +982,7 @@ def baca_grids(lembar: Sequence[tuple[str, Any]], sumber: str = "workbook") -> H
             jab = jab.model_copy(update={"id": baru})
         dipakai.add(jab.id)
         daftar.append(jab)
-        peta.update(hj.peta)
+        peta._gabung(hj.peta)
         temuan.extend(hj.temuan)
     doc = Dokumen(
         instansi=instansi.instansi if instansi else Instansi(),
