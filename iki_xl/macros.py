@@ -32,9 +32,7 @@ from typing import Any
 import xlwings as xw
 
 from iki_xl import layout as L
-from iki_xl.core.findings import Keparahan, Temuan, posisi_sel, tempatkan
-from iki_xl.core.formulasi import lengkapi
-from iki_xl.core.rules import periksa
+from iki_xl.core.findings import Keparahan, Temuan, posisi_sel
 from iki_xl.errors import IkiError
 from iki_xl.io import laporan
 from iki_xl.io.grid import Grid, geser, kosong, normalisasi, sel_grid, teks
@@ -183,14 +181,6 @@ def _baca_buku(book: xw.Book, *, model: bool = True) -> _Buku:
         _status(book, "membaca isian …")
         buku.hasil = baca_grids(list(grids.items()), book.name)
     return buku
-
-
-def _periksa(hasil: HasilBaca) -> list[Temuan]:
-    """Reading findings + rule findings, placed and sorted as `laporan.periksa_berkas` does
-    for a file (adapter: that function takes a path, not a parsed workbook)."""
-    urutan = sorted(hasil.urutan_sheet, key=lambda s: hasil.urutan_sheet[s])
-    temuan = tempatkan([*hasil.temuan, *periksa(hasil.dokumen)], hasil.peta)
-    return laporan.urut_laporan(temuan, urutan)
 
 
 # ---------------------------------------------------------------- protection
@@ -360,7 +350,7 @@ def _validasi(book: xw.Book) -> None:
     buku = _baca_buku(book)
     assert buku.hasil is not None
     _status(book, "memeriksa aturan …")
-    temuan = _periksa(buku.hasil)
+    temuan = laporan.periksa_hasil(buku.hasil).temuan
 
     _status(book, "menghapus tanda validasi sebelumnya …")
     lama = _tanda_tersimpan(buku.grids.get(L.SHEET_HASIL_VALIDASI, []))
@@ -629,10 +619,10 @@ def _konsolidasi(book: xw.Book) -> None:
     buku = _baca_buku(book)
     assert buku.hasil is not None
     _status(book, "memeriksa aturan …")
-    temuan = _periksa(buku.hasil)
+    diperiksa = laporan.periksa_hasil(buku.hasil)
     _status(book, f"menulis {tujuan.name} …")
     try:
-        tulis_pengajuan(lengkapi(buku.hasil.dokumen), tujuan, temuan=temuan, sumber=book.name)
+        tulis_pengajuan(diperiksa.dokumen, tujuan, temuan=diperiksa.temuan, sumber=book.name)
     except PermissionError:
         raise Batal(
             f"Berkas '{tujuan}' tidak dapat ditulis (sedang dibuka program lain atau folder "
@@ -640,6 +630,7 @@ def _konsolidasi(book: xw.Book) -> None:
         ) from None
     _status(book, f"membuka {tujuan.name} …")
     book.app.books.open(str(tujuan))
+    temuan = diperiksa.temuan
     jumlah = laporan.hitungan(temuan)
     ringkas = ", ".join(f"{n} {label.lower()}" for label, n in jumlah)
     pesan = f"Berkas pengajuan sudah ditulis dan dibuka:\n{tujuan}\n\nTemuan validasi: {ringkas}."

@@ -186,7 +186,7 @@ def _tulis_level(lv: Level) -> str:
 
 def lengkapi_indikator(ind: Indikator) -> Indikator:
     """Fill jenis, komponen and ekspresi from the formulasi where the data leaves them out."""
-    if ind.jenis is not None and (ind.komponen or ind.jenis is JenisFormula.STATUS):
+    if _lengkap(ind):
         return ind
     d = baca_formulasi(ind.formulasi, ind.nama)
     jenis = ind.jenis or d.jenis
@@ -200,8 +200,15 @@ def lengkapi_indikator(ind: Indikator) -> Indikator:
     return ind.model_copy(update=ubah)
 
 
+def _lengkap(ind: Indikator) -> bool:
+    return ind.jenis is not None and (bool(ind.komponen) or ind.jenis is JenisFormula.STATUS)
+
+
 def lengkapi(doc: Dokumen) -> Dokumen:
-    """A copy of the document with every indicator's kind and components filled in."""
+    """The document with every indicator's kind and components filled in: a copy, or the
+    document itself when nothing is missing (a workbook's document usually is complete)."""
+    if all(_lengkap(i) for jab in doc.jabatan for _, i in jab.semua_indikator()):
+        return doc
     salinan = doc.model_copy(deep=True)
     for jab in salinan.jabatan:
         for kin in jab.kinerja:

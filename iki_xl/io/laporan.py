@@ -12,10 +12,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from iki_xl.core.findings import Keparahan, Temuan, hitung_keparahan, urutkan
+from iki_xl.core.model import Dokumen
 from iki_xl.io.atomic import jalur_sementara
+from iki_xl.io.reader import HasilBaca
 
 JUDUL = "Hasil Validasi"
 SHEET = "Hasil Validasi"
@@ -229,15 +232,32 @@ __all__ = [
 ]
 
 
-def periksa_berkas(path: Path | str) -> tuple[list[Temuan], list[str]]:
-    """Validate a workbook (.xlsx/.xlsm) or a data file (.yaml/.yml/.json), read-only.
+@dataclass(frozen=True)
+class Diperiksa:
+    """An input read and validated: its completed document, its findings placed on their
+    sheet and cell and sorted for the report, and the workbook's sheet order."""
 
-    Returns the findings, placed on their sheet and cell when the input is a workbook and
-    sorted for the report, and the workbook's sheet order (empty for a data file). The
-    reader's own findings (a duplicate sheet, an unreadable cell …) come first in the list
-    before sorting. Unusable input raises `BerkasTidakValid`.
-    """
+    dokumen: Dokumen
+    temuan: list[Temuan]
+    urutan_sheet: list[str]
+
+
+def periksa_hasil(hasil: HasilBaca) -> Diperiksa:
+    """Validate a parsed workbook (from a file or from live Excel's grids): the reader's own
+    findings and the rules', placed through the reader's map and sorted."""
     from iki_xl.core.findings import tempatkan
+    from iki_xl.core.formulasi import lengkapi
+    from iki_xl.core.rules import periksa
+
+    urutan = sorted(hasil.urutan_sheet, key=lambda s: hasil.urutan_sheet[s])
+    temuan = tempatkan([*hasil.temuan, *periksa(hasil.dokumen)], hasil.peta)
+    return Diperiksa(lengkapi(hasil.dokumen), urut_laporan(temuan, urutan), urutan)
+
+
+def baca_dan_periksa(path: Path | str) -> Diperiksa:
+    """Read a workbook (.xlsx/.xlsm) or a data file (.yaml/.yml/.json) and validate it,
+    read-only. Unusable input raises `BerkasTidakValid`."""
+    from iki_xl.core.formulasi import lengkapi
     from iki_xl.core.rules import periksa
     from iki_xl.errors import BerkasTidakValid
     from iki_xl.io import interchange
@@ -247,12 +267,16 @@ def periksa_berkas(path: Path | str) -> tuple[list[Temuan], list[str]]:
     if akhiran in {".xlsx", ".xlsm"}:
         from iki_xl.io.reader import baca_workbook
 
-        hasil = baca_workbook(path)
-        urutan = sorted(hasil.urutan_sheet, key=lambda s: hasil.urutan_sheet[s])
-        temuan = tempatkan([*hasil.temuan, *periksa(hasil.dokumen)], hasil.peta)
-        return urut_laporan(temuan, urutan), urutan
+        return periksa_hasil(baca_workbook(path))
     if akhiran not in {".yaml", ".yml", ".json"}:
         raise BerkasTidakValid(
             f"{path}: format tidak dikenal (pakai .xlsx, .xlsm, .yaml, .yml atau .json)"
         )
-    return urut_laporan(periksa(interchange.muat(path))), []
+    doc = lengkapi(interchange.muat(path))
+    return Diperiksa(doc, urut_laporan(periksa(doc)), [])
+
+
+def periksa_berkas(path: Path | str) -> tuple[list[Temuan], list[str]]:
+    """The findings of an input and its sheet order (see `baca_dan_periksa`)."""
+    hasil = baca_dan_periksa(path)
+    return hasil.temuan, hasil.urutan_sheet

@@ -1036,82 +1036,12 @@ def tulis_pengajuan_pemda(
 # ---------------------------------------------------------------- reading inputs
 
 
-def periksa_tersedia() -> Callable[[Dokumen], list[Temuan]] | None:
-    """The validator `iki_xl.core.rules.periksa`, or None while it is not installed."""
-    try:
-        from iki_xl.core.rules import periksa
-    except ImportError:
-        return None
-    return periksa  # type: ignore[no-any-return]
+def baca_dokumen(path: Path) -> tuple[Dokumen, list[Temuan]]:
+    """A completed document and its findings (placed on sheet and cell for a workbook)."""
+    from iki_xl.io.laporan import baca_dan_periksa
 
-
-def baca_dokumen(path: Path) -> tuple[Dokumen, list[Temuan] | None]:
-    """A completed document and its findings (None: validation unavailable).
-
-    Workbooks (.xlsx/.xlsm) through the workbook reader, data files (.yaml/.json) through
-    the interchange. Raises BerkasTidakValid for an unusable file.
-    """
-    from iki_xl.core.findings import urutkan
-    from iki_xl.core.formulasi import lengkapi
-
-    temuan: list[Temuan] = []
-    peta: dict[str, tuple[str, str]] = {}
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        try:
-            from iki_xl.io.reader import baca_workbook
-        except ImportError:
-            raise BerkasTidakValid(f"{path}: pembaca workbook belum tersedia") from None
-        hasil = baca_workbook(path)
-        doc = hasil.dokumen if _lengkap(hasil.dokumen) else lengkapi(hasil.dokumen)
-        temuan = list(hasil.temuan)
-        peta = dict(hasil.peta)
-    elif path.suffix.lower() in {".yaml", ".yml", ".json"}:
-        from iki_xl.io import interchange
-
-        doc = lengkapi(interchange.muat(path))
-    else:
-        raise BerkasTidakValid(
-            f"{path}: jenis berkas tidak dikenal (gunakan .xlsx, .xlsm, .yaml atau .json)"
-        )
-    periksa = periksa_tersedia()
-    if periksa is None:
-        return doc, (temuan or None)
-    temuan_aturan = periksa(doc)
-    if peta:  # a data file has no cells to point at
-        temuan_aturan = _tempatkan(temuan_aturan, peta)
-    return doc, urutkan([*temuan, *temuan_aturan])
-
-
-def _tempatkan(temuan: Iterable[Temuan], peta: dict[str, tuple[str, str]]) -> list[Temuan]:
-    """findings.tempatkan, but it stops when a jalur has no shorter prefix left."""
-    import re
-
-    hasil = []
-    for t in temuan:
-        jalur = t.jalur
-        while jalur and jalur not in peta:
-            lebih_pendek = (
-                jalur.rsplit(".", 1)[0] if "." in jalur else re.sub(r"\[\d+\]$", "", jalur)
-            )
-            if lebih_pendek == jalur:
-                break
-            jalur = lebih_pendek
-        if jalur in peta:
-            sheet, sel = peta[jalur]
-            t = replace(t, sheet=t.sheet or sheet, sel=t.sel or sel)
-        hasil.append(t)
-    return hasil
-
-
-def _lengkap(doc: Dokumen) -> bool:
-    """Every indicator already has its kind and components (lengkapi would copy for nothing)."""
-    from iki_xl.core.model import JenisFormula
-
-    return all(
-        i.jenis is not None and (i.komponen or i.jenis is JenisFormula.STATUS)
-        for j in doc.jabatan
-        for _, i in j.semua_indikator()
-    )
+    hasil = baca_dan_periksa(path)
+    return hasil.dokumen, hasil.temuan
 
 
 def _pekerja_mulai() -> None:
@@ -1170,7 +1100,6 @@ class LaporanKonsolidasi:
 
     keluaran: Pengajuan | None  # None: nothing written (--strict refused, or no usable input)
     masukan: list[HasilMasukan]
-    pemeriksaan_tersedia: bool
     ditolak: bool = False  # --strict refused to write
 
     @property
@@ -1220,7 +1149,6 @@ def konsolidasi(
     keluaran = Path(keluaran)
     if not berkas:
         raise BerkasTidakValid("tidak ada berkas masukan (.xlsx, .xlsm, .yaml, .json)")
-    tersedia = periksa_tersedia() is not None
     if len(berkas) == 1 and not Path(masukan[0]).is_dir():
         path = berkas[0]
         doc, temuan = baca_dokumen(path)
@@ -1236,9 +1164,9 @@ def konsolidasi(
         if kemajuan:
             kemajuan(1, 1, path.name)
         if ketat and hasil.galat:
-            return LaporanKonsolidasi(None, [hasil], tersedia, ditolak=True)
+            return LaporanKonsolidasi(None, [hasil], ditolak=True)
         out = tulis_pengajuan(doc, keluaran, temuan=temuan, pdf=pdf, sumber=path.name)
-        return LaporanKonsolidasi(out, [hasil], tersedia)
+        return LaporanKonsolidasi(out, [hasil])
 
     daftar: list[HasilMasukan] = []
     nama_dipakai: set[str] = set()
@@ -1281,5 +1209,5 @@ def konsolidasi(
             if not rk.dinas:
                 raise _Ditolak
     except _Ditolak:
-        return LaporanKonsolidasi(None, daftar, tersedia, ditolak=ketat)
-    return LaporanKonsolidasi(Pengajuan(keluaran, _cetak(keluaran, pdf)), daftar, tersedia)
+        return LaporanKonsolidasi(None, daftar, ditolak=ketat)
+    return LaporanKonsolidasi(Pengajuan(keluaran, _cetak(keluaran, pdf)), daftar)

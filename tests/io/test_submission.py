@@ -328,10 +328,9 @@ def test_one_input_is_the_full_submission_and_strict_refuses_galat(tmp_path: Pat
     lap = konsolidasi([CONTOH / "sampang.yaml"], tmp_path / "s.xlsx")
     assert lap.keluaran is not None
     assert openpyxl.load_workbook(lap.keluaran.xlsx).sheetnames[:2] == ["Keputusan", "Lampiran"]
-    if lap.pemeriksaan_tersedia:
-        assert lap.galat > 0  # the Sampang example keeps its real defects
-        tolak = konsolidasi([CONTOH / "sampang.yaml"], tmp_path / "t.xlsx", ketat=True)
-        assert tolak.ditolak and not (tmp_path / "t.xlsx").exists()
+    assert lap.galat > 0  # the Sampang example keeps its real defects
+    tolak = konsolidasi([CONTOH / "sampang.yaml"], tmp_path / "t.xlsx", ketat=True)
+    assert tolak.ditolak and not (tmp_path / "t.xlsx").exists()
 
 
 def test_row_height_estimate_wraps_words() -> None:

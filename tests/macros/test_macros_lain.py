@@ -186,7 +186,7 @@ def test_unexpected_exception_becomes_an_alert(excel: Any, monkeypatch: pytest.M
     def rusak(doc: Any) -> Any:
         raise RuntimeError("mesin aturan rusak")
 
-    monkeypatch.setattr(macros, "periksa", rusak)
+    monkeypatch.setattr(macros.laporan, "periksa_hasil", rusak)
     macros.validate(ex.book)  # does not raise
     assert len(ex.kotak) == 1
     assert ex.kotak[0]["prompt"] == (

@@ -183,12 +183,12 @@ def _temuan(ex: ExcelPalsu) -> list[Any]:
         lembar.append(
             (lp.nama, [[lp.nilai.get((r, c)) for c in range(c1 + 1)] for r in range(r1 + 1)])
         )
-    return macros._periksa(baca_grids(lembar))
+    return macros.laporan.periksa_hasil(baca_grids(lembar)).temuan
 
 
 def test_no_findings_gives_info_box(excel: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     ex: ExcelPalsu = excel("sampang")
-    monkeypatch.setattr(macros, "periksa", lambda doc: [])
+    monkeypatch.setattr("iki_xl.core.rules.periksa", lambda doc: [])
     monkeypatch.setattr(macros, "baca_grids", _tanpa_temuan_baca(macros.baca_grids))
     macros.validate(ex.book)
     assert ex.kotak[-1]["mode"] == "info"
