@@ -116,9 +116,9 @@ def test_openpyxl_save_keeps_vba_and_ribbon_after_pastikan_ribbon(tmp_path: Path
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
         assert RIBBON_REL not in z.read("_rels/.rels").decode()  # openpyxl drops it
     fixed = pastikan_ribbon(buf.getvalue())
-    with zipfile.ZipFile(io.BytesIO(fixed)) as z:
+    with zipfile.ZipFile(io.BytesIO(fixed)) as z, zipfile.ZipFile(TEMPLATE) as asli:
         assert RIBBON_REL in z.read("_rels/.rels").decode()
-        assert z.read("xl/vbaProject.bin") == zipfile.ZipFile(TEMPLATE).read("xl/vbaProject.bin")
+        assert z.read("xl/vbaProject.bin") == asli.read("xl/vbaProject.bin")
 
 
 @pytest.mark.slow
