@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,23 +14,59 @@ from iki_xl.core.model import Dokumen, Isian, Target, triwulan_kosong
 from iki_xl.errors import BerkasTidakValid
 from iki_xl.io.atomic import tulis_atomik
 
+_ANGGOTA_UNION = re.compile(r"^(float|str|int|none|function-\w+\[.*\]|RentangTarget)$")
+
 
 def _lokasi(loc: tuple[int | str, ...]) -> str:
     teks = ""
     for bagian in loc:
         if isinstance(bagian, int):
             teks += f"[{bagian}]"
-        elif bagian in {"float", "str", "RentangTarget", "none"} or "[" in bagian:
-            continue  # union member names pydantic adds to the path
+        elif _ANGGOTA_UNION.match(bagian):
+            continue  # a member of a union type, which pydantic adds to the path
         else:
             teks += f".{bagian}" if teks else bagian
     return teks or "(akar)"
 
 
+def _penjelasan(err: Any, union: bool) -> str:
+    """What was expected, in Bahasa Indonesia."""
+    jenis, ctx = err["type"], err.get("ctx") or {}
+    if union:
+        return "harus berupa angka, rentang {bawah: …, atas: …}, atau teks"
+    match jenis:
+        case "missing":
+            return "wajib diisi"
+        case "extra_forbidden":
+            return "kunci ini tidak dikenal"
+        case "float_type" | "float_parsing" | "int_type" | "int_parsing" | "int_from_float":
+            return "harus berupa angka" + (" bulat" if jenis.startswith("int") else "")
+        case "string_type":
+            return "harus berupa teks"
+        case "list_type":
+            return "harus berupa daftar"
+        case "dict_type" | "model_type" | "model_attributes_type":
+            return "harus berupa pemetaan (kunci: nilai)"
+        case "enum" | "literal_error":
+            return f"harus salah satu dari {ctx.get('expected', '…')}".replace(" or ", " atau ")
+        case "too_short" | "too_long":
+            return (
+                f"harus berisi {ctx.get('min_length', ctx.get('max_length'))} butir (triwulan I–IV)"
+            )
+        case "value_error":
+            return str(ctx.get("error", err["msg"]))
+    return str(err["msg"])
+
+
 def _pesan_validasi(sumber: str, e: ValidationError) -> str:
-    err = e.errors()[0]
-    lebih = f" (dan {len(e.errors()) - 1} kesalahan lain)" if len(e.errors()) > 1 else ""
-    return f"{sumber}: {_lokasi(err['loc'])}: {err['msg']}{lebih}"
+    errors = e.errors()
+    err = errors[0]
+    lokasi = _lokasi(err["loc"])
+    # a union (target) reports one error per member: one message says it once
+    union = sum(1 for x in errors if _lokasi(x["loc"]) == lokasi) > 1
+    lain = sum(1 for x in errors if _lokasi(x["loc"]) != lokasi)
+    lebih = f" (dan {lain} kesalahan lain)" if lain else ""
+    return f"{sumber}: {lokasi}: {_penjelasan(err, union)}{lebih}"
 
 
 def _baca_teks(path: Path) -> str:

@@ -88,3 +88,30 @@ def test_simpan_is_atomic_and_readable(tmp_path: Path) -> None:
     interchange.simpan(doc, out)
     assert interchange.muat(out) == doc
     assert [p.name for p in out.parent.iterdir()] == ["iki.json"]
+
+
+@pytest.mark.parametrize(
+    ("data", "pesan"),
+    [
+        ({"jabatan": [{"nama": "x"}]}, "t.yaml: jabatan[0].id: wajib diisi"),
+        (
+            {"jabatan": [{"id": "a", "jenis": "Kasi"}]},
+            "t.yaml: jabatan[0].jenis: harus salah satu dari",
+        ),
+        ({"jabatan": [{"id": "a", "foo": 1}]}, "t.yaml: jabatan[0].foo: kunci ini tidak dikenal"),
+        ({"instansi": {"tahun": "dua"}}, "t.yaml: instansi.tahun: harus berupa angka bulat"),
+        (
+            {"jabatan": [{"id": "a", "kinerja": [{"indikator": [{"realisasi": [1, 2]}]}]}]},
+            "t.yaml: jabatan[0].kinerja[0].indikator[0].realisasi: harus berisi 4 butir",
+        ),
+        (
+            {"jabatan": [{"id": "a", "kinerja": [{"indikator": [{"target": [1]}]}]}]},
+            "t.yaml: jabatan[0].kinerja[0].indikator[0].target: harus berupa angka, rentang",
+        ),
+    ],
+)
+def test_errors_say_what_was_expected_in_bahasa_indonesia(data: dict, pesan: str) -> None:
+    with pytest.raises(BerkasTidakValid) as e:
+        interchange.dokumen_dari_data(data, "t.yaml")
+    assert str(e.value).startswith(pesan)
+    assert "Input should" not in str(e.value) and "(dan" not in str(e.value)
