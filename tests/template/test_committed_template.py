@@ -130,3 +130,21 @@ def test_libreoffice_imports_every_module(modules: dict[str, str], tmp_path: Pat
     for nama in ("Ribbon", "xlwings_udfs", "xlwings"):
         badan = [b for b in modules[nama].splitlines() if b and not b.startswith("Attribute ")]
         assert all(b.rstrip() in basic[nama] for b in badan[:50]), nama
+
+
+@pytest.mark.slow
+def test_a_filled_xlsm_opens_in_libreoffice_with_its_modules(tmp_path: Path) -> None:
+    from iki_xl.core.formulasi import lengkapi
+    from iki_xl.io import interchange
+    from iki_xl.io.writer import tulis_workbook
+
+    contoh = Path(__file__).resolve().parents[2] / "iki_xl" / "data" / "contoh"
+    doc = lengkapi(interchange.muat(contoh / "sampang.yaml"))
+    path = tmp_path / "IKI_Sampang.xlsm"
+    tulis_workbook(doc, path)
+    basic = ods_basic_modules(convert_to_ods(path, tmp_path))
+    with zipfile.ZipFile(path) as z:
+        sheets = len(re.findall(rb"<sheet ", z.read("xl/workbook.xml")))
+    assert {"Ribbon", "xlwings", "xlwings_udfs", "ThisWorkbook"} <= set(basic)
+    assert len(basic) == sheets + 5  # + ThisWorkbook, xlwings, Dictionary, xlwings_udfs, Ribbon
+    assert baca_workbook(path).dokumen == doc
