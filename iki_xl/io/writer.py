@@ -617,8 +617,11 @@ PETUNJUK: tuple[tuple[str, str], ...] = (
 )
 
 
+LEBAR_PETUNJUK = 72  # characters: fits A4 portrait at 100 % with the fonts LibreOffice substitutes
+
+
 def _tulis_petunjuk(ws: Worksheet, g: _Gaya, wb: Workbook) -> None:
-    ws.set_column(0, 0, 110)
+    ws.set_column(0, 0, LEBAR_PETUNJUK)
     kuning = wb.add_format({"bg_color": L.WARNA_ISIAN, "text_wrap": True, "valign": "top",
                             "font_name": L.FONT, "font_size": L.UKURAN_FONT})  # fmt: skip
     biru = wb.add_format({"bg_color": L.WARNA_HITUNG, "text_wrap": True, "valign": "top",
@@ -629,6 +632,8 @@ def _tulis_petunjuk(ws: Worksheet, g: _Gaya, wb: Workbook) -> None:
         )
         if s:
             ws.write_string(r, 0, s, fmt)
+            if jenis not in ("judul", "sub"):  # wrapped prose: neither reader autofits it
+                ws.set_row(r, _tinggi_baris(s, LEBAR_PETUNJUK))
     ws.set_portrait()
     ws.set_paper(L.KERTAS_A4)
     ws.fit_to_pages(1, 0)
