@@ -23,14 +23,16 @@ from iki_xl.core.findings import Keparahan, Temuan
 from iki_xl.core.formula import tampil_capaian
 from iki_xl.core.formulasi import tulis_formulasi
 from iki_xl.core.hierarchy import urutan_org
-from iki_xl.core.hitung import hitung_indikator
+from iki_xl.core.hitung import HasilIndikator, HitunganDokumen
 from iki_xl.core.model import (
     Dokumen,
     Indikator,
     Instansi,
     Isian,
+    Jabatan,
     JenisFormula,
     JenisJabatan,
+    Kinerja,
     RentangTarget,
 )
 
@@ -323,47 +325,61 @@ def _mentah(x: Isian) -> Sel:
     return x
 
 
-def baris_rekap(doc: Dokumen, dinas: str | None = None) -> list[BarisRekap]:
-    """One row per indicator, jabatan in org-chart order."""
+def baris_rekap(
+    doc: Dokumen, dinas: str | None = None, *, hitungan: HitunganDokumen | None = None
+) -> list[BarisRekap]:
+    """One row per indicator, jabatan in org-chart order.
+
+    `hitungan`: the values the rules already computed for this document (`rules.periksa(doc,
+    hitungan=...)`), reused where they belong to the very same indicator objects."""
     label = dinas if dinas is not None else nama_dinas(doc.instansi)
     nama = {j.id: j.nama.strip() for j in doc.jabatan}
+    posisi = {id(j): i for i, j in enumerate(doc.jabatan)}
+    hitung = HitunganDokumen() if hitungan is None else hitungan
+    skala = doc.skala_predikat
     hasil = []
     for jab, _ in urutan_org(doc):
         atasan = nama.get(jab.atasan or "", "")
-        for kin, ind in jab.semua_indikator():
-            h = hitung_indikator(ind, doc.skala_predikat)
-            status = ind.jenis is JenisFormula.STATUS
-            tw: list[Sel] = []
-            for i, x in enumerate(h.triwulan):
-                tw.append(_mentah(ind.realisasi[i]) if status or not x.ada else x.nilai)
-            if status and h.tahunan.nilai is not None and 1 <= h.tahunan.nilai <= len(ind.skala):
-                # a status value is its position on the scale: show the level's name
-                nilai: Sel = ind.skala[int(h.tahunan.nilai) - 1].nama
-            else:
-                nilai = h.tahunan.nilai
-            keterangan = "" if h.capaian.ada else h.capaian.alasan
-            hasil.append(
-                BarisRekap(
-                    dinas=label,
-                    unit=jab.unit.strip(),
-                    jabatan=jab.nama.strip(),
-                    jenis_jabatan=str(jab.jenis) if jab.jenis else "",
-                    atasan=atasan,
-                    kinerja=kin.sasaran.strip(),
-                    indikator=ind.nama.strip(),
-                    jenis=str(ind.jenis) if ind.jenis else "",
-                    satuan=ind.satuan.strip(),
-                    polaritas=str(ind.polaritas),
-                    target=_target(ind.target),
-                    realisasi=(tw[0], tw[1], tw[2], tw[3]),
-                    nilai=nilai,
-                    capaian=h.capaian.nilai,
-                    predikat=h.predikat,
-                    sumber_data=ind.sumber_data.strip(),
-                    keterangan=keterangan,
+        j = posisi[id(jab)]
+        for k, kin in enumerate(jab.kinerja):
+            for n, ind in enumerate(kin.indikator):
+                hasil.append(
+                    _baris(label, jab, atasan, kin, ind, hitung.hasil((j, k, n), ind, skala))
                 )
-            )
     return hasil
+
+
+def _baris(
+    label: str, jab: Jabatan, atasan: str, kin: Kinerja, ind: Indikator, h: HasilIndikator
+) -> BarisRekap:
+    status = ind.jenis is JenisFormula.STATUS
+    tw: list[Sel] = []
+    for i, x in enumerate(h.triwulan):
+        tw.append(_mentah(ind.realisasi[i]) if status or not x.ada else x.nilai)
+    if status and h.tahunan.nilai is not None and 1 <= h.tahunan.nilai <= len(ind.skala):
+        # a status value is its position on the scale: show the level's name
+        nilai: Sel = ind.skala[int(h.tahunan.nilai) - 1].nama
+    else:
+        nilai = h.tahunan.nilai
+    return BarisRekap(
+        dinas=label,
+        unit=jab.unit.strip(),
+        jabatan=jab.nama.strip(),
+        jenis_jabatan=str(jab.jenis) if jab.jenis else "",
+        atasan=atasan,
+        kinerja=kin.sasaran.strip(),
+        indikator=ind.nama.strip(),
+        jenis=str(ind.jenis) if ind.jenis else "",
+        satuan=ind.satuan.strip(),
+        polaritas=str(ind.polaritas),
+        target=_target(ind.target),
+        realisasi=(tw[0], tw[1], tw[2], tw[3]),
+        nilai=nilai,
+        capaian=h.capaian.nilai,
+        predikat=h.predikat,
+        sumber_data=ind.sumber_data.strip(),
+        keterangan="" if h.capaian.ada else h.capaian.alasan,
+    )
 
 
 @dataclass
@@ -400,14 +416,16 @@ def rekap_dinas(
     *,
     sumber: str = "",
     dinas: str | None = None,
+    hitungan: HitunganDokumen | None = None,
 ) -> RekapDinas:
-    """The Rekap rows and the counts of one Dinas. `temuan` None: validation unavailable."""
+    """The Rekap rows and the counts of one Dinas. `temuan` None: validation unavailable.
+    `hitungan`: see `baris_rekap` (what the rules computed for this document)."""
     label = dinas or nama_dinas(doc.instansi) or sumber or KOSONG
     jenis = Counter(str(j.jenis) if j.jenis else TANPA_JENIS for j in doc.jabatan)
     return RekapDinas(
         dinas=label,
         sumber=sumber,
-        baris=baris_rekap(doc, label),
+        baris=baris_rekap(doc, label, hitungan=hitungan),
         jabatan_per_jenis=dict(jenis),
         urutan_predikat=[b.predikat for b in doc.skala_predikat],
         pemeriksaan=None if temuan is None else hitung_temuan(temuan),

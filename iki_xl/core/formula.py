@@ -51,9 +51,12 @@ class Hasil:
         return Hasil(None, alasan)
 
 
+_TAK_TERHINGGA = Hasil(None, "hasil tidak terhingga")
+
+
 def _hasil(x: float, catatan: str = "") -> Hasil:
     if not math.isfinite(x):
-        return Hasil.gagal("hasil tidak terhingga")
+        return _TAK_TERHINGGA
     return Hasil(x, catatan=catatan)
 
 
@@ -74,6 +77,8 @@ def baca_angka(x: Isian | int | bool) -> Hasil:
         return Hasil.gagal("kosong")
     if isinstance(x, bool):
         return Hasil.gagal(f"bukan angka: {x}")
+    if type(x) is float:  # the common case, without the isinstance checks
+        return Hasil(x) if math.isfinite(x) else _TAK_TERHINGGA
     if isinstance(x, int | float):
         return _hasil(float(x))  # the common case: a number typed as a number
     teks = str(x).strip().replace("\u00a0", "").replace(" ", "")
@@ -162,6 +167,9 @@ def nilai_dari_komponen(
     angka: dict[str, float] = {}
     catatan = []
     for kode, isi in komponen.items():
+        if type(isi) is float and math.isfinite(isi):  # baca_angka's common case, inline
+            angka[kode] = isi
+            continue
         h = baca_angka(isi)
         if not h.ada:
             return Hasil.gagal(f"{kode} {h.alasan}")
@@ -218,8 +226,11 @@ def nilai_triwulan(ind: Indikator, tw: int) -> Hasil:
     )
 
 
-def nilai_tahunan(ind: Indikator) -> Hasil:
-    """The year's value by the indicator's agregasi (default per kind)."""
+def nilai_tahunan(ind: Indikator, triwulan: Sequence[Hasil] | None = None) -> Hasil:
+    """The year's value by the indicator's agregasi (default per kind).
+
+    `triwulan`: the four `nilai_triwulan(ind, 0..3)` when already computed (reused, not
+    computed again)."""
     cara = ind.agregasi or agregasi_baku(ind.jenis)
     if ind.jenis is JenisFormula.STATUS or not ind.komponen:
         isian = [ind.realisasi]
@@ -229,9 +240,12 @@ def nilai_tahunan(ind: Indikator) -> Hasil:
     if not terisi:
         return Hasil.gagal("realisasi belum diisi")
     if cara is Agregasi.AKHIR:
-        return nilai_triwulan(ind, terisi[-1])
+        return nilai_triwulan(ind, terisi[-1]) if triwulan is None else triwulan[terisi[-1]]
     if cara is Agregasi.RATA_RATA:
-        per_tw = [nilai_triwulan(ind, i) for i in terisi]
+        if triwulan is None:
+            per_tw = [nilai_triwulan(ind, i) for i in terisi]
+        else:
+            per_tw = [triwulan[i] for i in terisi]
         gagal = next((h for h in per_tw if not h.ada), None)
         if gagal:
             return gagal
@@ -298,10 +312,13 @@ def capaian(
     metode_negatif: str = NEGATIF_BAKU,
 ) -> Hasil:
     """Capaian in percent (raw, not clamped). For range, `target` is the band's lower bound."""
-    try:
-        pol = Polaritas(str(polaritas).strip().lower() or "positif")
-    except ValueError:
-        return Hasil.gagal(f"polaritas '{polaritas}' tidak dikenal")
+    if isinstance(polaritas, Polaritas):
+        pol = polaritas
+    else:
+        try:
+            pol = Polaritas(str(polaritas).strip().lower() or "positif")
+        except ValueError:
+            return Hasil.gagal(f"polaritas '{polaritas}' tidak dikenal")
     r = baca_angka(realisasi)
     if not r.ada:
         return Hasil.gagal(f"realisasi {r.alasan}")

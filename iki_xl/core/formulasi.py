@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from iki_xl.core.model import Dokumen, Indikator, JenisFormula, Komponen, Level
 
@@ -39,30 +40,39 @@ class Deteksi:
     pecahan: bool = False  # printed as a fraction (numerator over denominator)
 
 
+_SPASI = re.compile(r"\s+")
+
+
 def _bersih(teks: str) -> str:
-    return re.sub(r"\s+", " ", teks).strip(" ;")
+    return _SPASI.sub(" ", teks).strip(" ;")
 
 
-def _jenis_dari_nama(nama: str) -> JenisFormula | None:
+_AWAL_NAMA = re.compile(r"(jumlah|banyaknya|rasio|indeks|nilai|status|level|predikat|tingkat)")
+_JENIS_AWAL = {
+    "jumlah": JenisFormula.JUMLAH,
+    "banyaknya": JenisFormula.JUMLAH,
+    "rasio": JenisFormula.RASIO,
+    "indeks": JenisFormula.INDEKS,
+    "nilai": JenisFormula.INDEKS,
+    "status": JenisFormula.STATUS,
+    "level": JenisFormula.STATUS,
+    "predikat": JenisFormula.STATUS,
+    "tingkat": JenisFormula.STATUS,
+}
+
+
+def jenis_dari_nama(nama: str) -> JenisFormula | None:
+    """The kind an indicator's name suggests ('Persentase …', 'Jumlah …'), or None."""
     n = nama.strip().lower()
     if _PERSEN_NAMA.match(n):
         if "penurunan" in n:
             return JenisFormula.PENURUNAN
         return JenisFormula.PERSENTASE
-    for awal, jenis in (
-        ("jumlah", JenisFormula.JUMLAH),
-        ("banyaknya", JenisFormula.JUMLAH),
-        ("rasio", JenisFormula.RASIO),
-        ("indeks", JenisFormula.INDEKS),
-        ("nilai", JenisFormula.INDEKS),
-        ("status", JenisFormula.STATUS),
-        ("level", JenisFormula.STATUS),
-        ("predikat", JenisFormula.STATUS),
-        ("tingkat", JenisFormula.STATUS),
-    ):
-        if n.startswith(awal):
-            return jenis
-    return None
+    m = _AWAL_NAMA.match(n)
+    return _JENIS_AWAL[m.group(1)] if m else None
+
+
+_jenis_dari_nama = jenis_dari_nama
 
 
 def _kode(i: int) -> str:
@@ -75,9 +85,22 @@ def _ekspresi_aman(teks: str) -> str:
     return re.sub(r"(\d|\))\s*\(", r"\1 * (", e).strip()
 
 
+_NAIK = ("pertumbuhan", "peningkatan", "kenaikan")
+
+
 def baca_formulasi(teks: str, nama: str = "") -> Deteksi:
-    """Detect the kind and components of a Formulasi text (never raises)."""
-    dari_nama = _jenis_dari_nama(nama)
+    """Detect the kind and components of a Formulasi text (never raises).
+
+    The name matters only through the kind it suggests and whether it speaks of growth, so
+    the analysis is cached on (text, name's kind, growth) and hits across indicators whose
+    names differ. The returned `Deteksi` is shared between callers: do not modify it.
+    """
+    n = nama.lower()
+    return _baca_formulasi(teks, _jenis_dari_nama(nama), any(w in n for w in _NAIK))
+
+
+@lru_cache(maxsize=4096)
+def _baca_formulasi(teks: str, dari_nama: JenisFormula | None, naik: bool) -> Deteksi:
     kali_100 = bool(_KALI_100.search(teks))
     # A "Penjelasan : …" paragraph before "Formulasi Penghitungan :" is prose, not formula.
     awal = _AWAL_FORMULASI.search(teks)
@@ -108,7 +131,6 @@ def baca_formulasi(teks: str, nama: str = "") -> Deteksi:
         pembilang, penyebut = _bersih(_FX.sub("", baris[0])), " ".join(baris[1:])
         nama_k = [_bersih(_SIGMA.sub("", pembilang)), _bersih(_SIGMA.sub("", penyebut))]
         if _TAHUN_LALU.search(teks):  # (A(N−1) − A(N)) / A(N−1): needs last year's baseline
-            naik = any(w in nama.lower() for w in ("pertumbuhan", "peningkatan", "kenaikan"))
             jenis = JenisFormula.PERTUMBUHAN if naik else JenisFormula.PENURUNAN
             dasar = _bersih(_TAHUN_LALU.sub("", nama_k[1]))
             return Deteksi(jenis, [dasar], ["A"], kali_100=kali_100, pecahan=True)
@@ -204,10 +226,15 @@ def _lengkap(ind: Indikator) -> bool:
     return ind.jenis is not None and (bool(ind.komponen) or ind.jenis is JenisFormula.STATUS)
 
 
+def sudah_lengkap(doc: Dokumen) -> bool:
+    """Every indicator has its kind and components (nothing for `lengkapi` to fill)."""
+    return all(_lengkap(i) for jab in doc.jabatan for kin in jab.kinerja for i in kin.indikator)
+
+
 def lengkapi(doc: Dokumen) -> Dokumen:
     """The document with every indicator's kind and components filled in: a copy, or the
     document itself when nothing is missing (a workbook's document usually is complete)."""
-    if all(_lengkap(i) for jab in doc.jabatan for _, i in jab.semua_indikator()):
+    if sudah_lengkap(doc):
         return doc
     salinan = doc.model_copy(deep=True)
     for jab in salinan.jabatan:

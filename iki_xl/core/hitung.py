@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from iki_xl.core.formula import (
@@ -31,15 +33,90 @@ class HasilIndikator:
         return None if c is None else tampil_capaian(c)
 
 
-def hitung_indikator(
-    ind: Indikator, skala: Sequence[BandPredikat], *, metode_negatif: str = NEGATIF_BAKU
-) -> HasilIndikator:
-    tw = (
+def _triwulan(ind: Indikator) -> tuple[Hasil, Hasil, Hasil, Hasil]:
+    return (
         nilai_triwulan(ind, 0),
         nilai_triwulan(ind, 1),
         nilai_triwulan(ind, 2),
         nilai_triwulan(ind, 3),
     )
-    tahunan = nilai_tahunan(ind)
+
+
+def hitung_indikator(
+    ind: Indikator, skala: Sequence[BandPredikat], *, metode_negatif: str = NEGATIF_BAKU
+) -> HasilIndikator:
+    tw = _triwulan(ind)
+    tahunan = nilai_tahunan(ind, tw)
     c = capaian_indikator(ind, tahunan, metode_negatif=metode_negatif)
     return HasilIndikator(tw, tahunan, c, predikat(c.nilai, skala))
+
+
+Posisi = tuple[int, int, int]  # (jabatan, kinerja, indikator) in the document
+
+
+class HitunganDokumen:
+    """What has been computed for the indicators of ONE document, so that the rules (the
+    capaian review) and the Rekap compute each indicator once.
+
+    Keyed by the indicator's position (jabatan, kinerja, indikator); an entry is used only
+    for the very same `Indikator` object it was computed from, so a copied or changed
+    document is simply computed again — never answered from another document's numbers.
+    Make one per document (e.g. per `periksa` call) and drop it with the document; nothing
+    here is global. Only the standard negative-polarity method (`NEGATIF_BAKU`) is kept.
+
+    Hand it to `rules.periksa(doc, hitungan=h)` — or, where the caller must keep calling
+    `periksa(doc)` as is, wrap the call in `with h.dipakai():` — then to
+    `consolidate.rekap_dinas(doc, ..., hitungan=h)`.
+    """
+
+    __slots__ = ("_isi",)
+
+    def __init__(self) -> None:
+        # position → (indicator, year's value, capaian, quarters or None)
+        self._isi: dict[Posisi, tuple[Indikator, Hasil, Hasil, tuple[Hasil, ...] | None]] = {}
+
+    def __len__(self) -> int:
+        return len(self._isi)
+
+    @contextmanager
+    def dipakai(self) -> Iterator[HitunganDokumen]:
+        """Within the block, `rules.periksa` called without `hitungan` keeps its values here
+        (scoped: the previous setting is restored on exit, nothing outlives the block)."""
+        token = _DIPAKAI.set(self)
+        try:
+            yield self
+        finally:
+            _DIPAKAI.reset(token)
+
+    def capaian(self, pos: Posisi, ind: Indikator) -> tuple[Hasil, Hasil]:
+        """(year's value, capaian): exactly `hitung_indikator(ind, …)`'s, without the four
+        quarter values and the predikat."""
+        e = self._isi.get(pos)
+        if e is not None and e[0] is ind:
+            return e[1], e[2]
+        tahunan = nilai_tahunan(ind)
+        c = capaian_indikator(ind, tahunan)
+        self._isi[pos] = (ind, tahunan, c, None)
+        return tahunan, c
+
+    def hasil(self, pos: Posisi, ind: Indikator, skala: Sequence[BandPredikat]) -> HasilIndikator:
+        """Exactly `hitung_indikator(ind, skala)`, reusing what was computed already."""
+        e = self._isi.get(pos)
+        if e is None or e[0] is not ind:
+            h = hitung_indikator(ind, skala)
+            self._isi[pos] = (ind, h.tahunan, h.capaian, h.triwulan)
+            return h
+        tw = e[3]
+        if tw is None:
+            tw = _triwulan(ind)
+            self._isi[pos] = (ind, e[1], e[2], tw)
+        t0, t1, t2, t3 = tw
+        return HasilIndikator((t0, t1, t2, t3), e[1], e[2], predikat(e[2].nilai, skala))
+
+
+_DIPAKAI: ContextVar[HitunganDokumen | None] = ContextVar("iki_hitungan_dipakai", default=None)
+
+
+def hitungan_dipakai() -> HitunganDokumen | None:
+    """The `HitunganDokumen` of the enclosing `with h.dipakai():` block, if any."""
+    return _DIPAKAI.get()

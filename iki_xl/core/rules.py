@@ -19,18 +19,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from iki_xl.core import formulasi
 from iki_xl.core.ejaan import KATA_INGGRIS, NAMA_CAMEL, SALAH_EJA, perbaiki_ejaan
 from iki_xl.core.findings import Keparahan, Temuan
 from iki_xl.core.formula import (
+    _urai,
     agregasi_baku,
     baca_angka,
-    capaian_indikator,
     ekspresi_valid,
-    nilai_tahunan,
     skor_status,
 )
-from iki_xl.core.formulasi import baca_formulasi, lengkapi_indikator
+from iki_xl.core.formulasi import baca_formulasi, jenis_dari_nama, lengkapi_indikator, sudah_lengkap
 from iki_xl.core.hierarchy import siklus_atasan
+from iki_xl.core.hitung import HitunganDokumen, hitungan_dipakai
 from iki_xl.core.model import (
     Agregasi,
     Dokumen,
@@ -725,8 +726,8 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                 f"{p}.jenis",
                 f"Jenis formula indikator {nama} tidak dapat dikenali dari nama dan formulasinya.",
             )
-        d = _baca_formulasi(ind.formulasi, ind.nama)
-        dari_nama = _baca_formulasi("", ind.nama).jenis
+        d = baca_formulasi(ind.formulasi, ind.nama)  # cached on (text, name's kind)
+        dari_nama = jenis_dari_nama(ind.nama)  # = baca_formulasi("", ind.nama).jenis
         tak_sejalan = False  # name and formula disagree: the satuan check would only echo it
         if ada_formula and ind.jenis is not None:
             persen_tanpa_penyebut = (
@@ -865,14 +866,16 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
 
 
 # pure functions of text, called for every indicator: documents repeat their formulas
-_baca_formulasi = lru_cache(maxsize=4096)(baca_formulasi)
+# (`baca_formulasi` caches itself, on the text and the kind the name suggests)
 _ekspresi_valid = lru_cache(maxsize=1024)(ekspresi_valid)
 
 
 def kosongkan_cache() -> None:
     """Forget the cached text analyses (benchmarks measure a cold run)."""
-    for f in (_baca_formulasi, _ekspresi_valid, _perbaiki, _analisis_bahasa, _norm):
+    for f in (_ekspresi_valid, _perbaiki, _analisis_bahasa, _norm):
         f.cache_clear()
+    formulasi._baca_formulasi.cache_clear()
+    _urai.cache_clear()
 
 
 def _ambil(doc: Dokumen, jalur: str) -> Indikator:
@@ -943,8 +946,8 @@ def _urutan_triwulan(
         )
 
 
-def _angka_rules(doc: Dokumen, catat: _Catatan) -> None:
-    for _j, jab, _k, _n, ind, p in _indikator(doc):
+def _angka_rules(doc: Dokumen, catat: _Catatan, memo: HitunganDokumen) -> None:
+    for j, jab, k, n, ind, p in _indikator(doc):
         nama = _kutip(ind.nama) if not _kosong(ind.nama) else "ini"
         status = ind.jenis is JenisFormula.STATUS
         hitungan = ind.jenis in _JENIS_HITUNGAN
@@ -1070,8 +1073,8 @@ def _angka_rules(doc: Dokumen, catat: _Catatan) -> None:
             )
         if ada_realisasi and not kosong_target and ind.jenis is not None:
             # only the capaian is needed: exactly `hitung_indikator(...).capaian` without the
-            # four quarter values and the predikat it also computes
-            cp = capaian_indikator(ind, nilai_tahunan(ind)).nilai
+            # four quarter values and the predikat; kept in `memo` for the Rekap
+            cp = memo.capaian((j, k, n), ind)[1].nilai
             tw4 = _tw_terisi(ind, 3)
             if cp is not None and (cp > 150 or (cp < 50 and tw4)):
                 arah = "di atas 150%" if cp > 150 else "di bawah 50%"
@@ -1164,21 +1167,6 @@ def _pisah_dempet(teks: str) -> str:
     return _TOKEN.sub(token, teks)
 
 
-def _teks_jabatan(j: int, jab: Jabatan) -> Iterable[tuple[str, str]]:
-    p = f"jabatan[{j}]"
-    yield f"{p}.nama", jab.nama
-    for t, s in enumerate(jab.tugas):
-        yield f"{p}.tugas[{t}]", s
-    for f, s in enumerate(jab.fungsi):
-        yield f"{p}.fungsi[{f}]", s
-    for k, kin in enumerate(jab.kinerja):
-        yield f"{p}.kinerja[{k}].sasaran", kin.sasaran
-        for n, ind in enumerate(kin.indikator):
-            q = f"{p}.kinerja[{k}].indikator[{n}]"
-            for medan in ("nama", "formulasi", "penjelasan", "sumber_data", "satuan", "mendukung"):
-                yield f"{q}.{medan}", getattr(ind, medan)
-
-
 def _hapus_ulang(teks: str) -> str:
     return _ULANG.sub(
         lambda m: m.group(1) if m.group(1).casefold() == m.group(3).casefold() else m.group(0),
@@ -1217,22 +1205,67 @@ _ADA_SALAH = _alternatif(SALAH_EJA)
 _ADA_INGGRIS = _alternatif(KATA_INGGRIS)
 
 
+def _mungkin_salah(t: str) -> bool:
+    """Whether any trigger `_perbaiki` acts on occurs; False means `_perbaiki(t) == t`, so no
+    language finding. (One combined alternation was measured slower than these searches.)"""
+    return bool(
+        _ADA_DEMPET.search(t)
+        or _ADA_SALAH.search(t)
+        or _ADA_INGGRIS.search(t)
+        or _ULANG.search(t)
+        or ("  " in t and _SPASI_GANDA.search(t))
+        or ("-" in t and _HUBUNG_SPASI.search(t))
+        or ("," in t and _KOMA.search(t))
+    )
+
+
 def _pasangan(temu: Sequence[tuple[str, str]]) -> str:
     return ", ".join(f"'{a}' → '{b}'" for a, b in temu)
 
 
+_MEDAN_INDIKATOR = ("nama", "formulasi", "penjelasan", "sumber_data", "satuan", "mendukung")
+
+
 def _bahasa(doc: Dokumen, catat: _Catatan) -> None:
+    # every text of a jabatan, in sheet order; a jalur is built only for a finding
+    analisis = _analisis_bahasa
     for j, jab in enumerate(doc.jabatan):
-        for jalur, teks in _teks_jabatan(j, jab):
-            if teks and teks.strip():
-                benar, temuan = _analisis_bahasa(teks)
-                for kode, pesan in temuan:
-                    catat(kode, jab, jalur, pesan, benar)
+        p = f"jabatan[{j}]"
+        if jab.nama and (hasil := analisis(jab.nama))[1]:
+            _catat_bahasa(catat, jab, f"{p}.nama", hasil)
+        for t, teks in enumerate(jab.tugas):
+            if teks and (hasil := analisis(teks))[1]:
+                _catat_bahasa(catat, jab, f"{p}.tugas[{t}]", hasil)
+        for f, teks in enumerate(jab.fungsi):
+            if teks and (hasil := analisis(teks))[1]:
+                _catat_bahasa(catat, jab, f"{p}.fungsi[{f}]", hasil)
+        for k, kin in enumerate(jab.kinerja):
+            if kin.sasaran and (hasil := analisis(kin.sasaran))[1]:
+                _catat_bahasa(catat, jab, f"{p}.kinerja[{k}].sasaran", hasil)
+            for n, ind in enumerate(kin.indikator):
+                for medan in _MEDAN_INDIKATOR:
+                    teks = getattr(ind, medan)
+                    if teks and (hasil := analisis(teks))[1]:
+                        q = f"{p}.kinerja[{k}].indikator[{n}].{medan}"
+                        _catat_bahasa(catat, jab, q, hasil)
+
+
+def _catat_bahasa(
+    catat: _Catatan, jab: Jabatan, jalur: str, hasil: tuple[str, tuple[tuple[str, str], ...]]
+) -> None:
+    benar, temuan = hasil
+    for kode, pesan in temuan:
+        catat(kode, jab, jalur, pesan, benar)
 
 
 @lru_cache(maxsize=4096)
 def _analisis_bahasa(teks: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """(corrected text, ((code, message), …)) of one text; texts repeat, so it is cached."""
+    """(corrected text, ((code, message), …)) of one text; texts repeat, so it is cached.
+
+    A text none of the language rules can touch (most of them) is done after the trigger
+    searches alone, without building the corrected text."""
+    if not _mungkin_salah(teks):
+        return teks, ()
     benar = _perbaiki(teks)
     if benar == teks:
         return benar, ()
@@ -1290,17 +1323,25 @@ def _lengkap(doc: Dokumen) -> Dokumen:
     )
 
 
-def periksa(doc: Dokumen) -> list[Temuan]:
+def periksa(doc: Dokumen, *, hitungan: HitunganDokumen | None = None) -> list[Temuan]:
     """Every finding of every rule on the document (which is never changed).
 
     Kinds and components are completed on a copy (`formulasi.lengkapi`) before the rules
     run. Findings come in rule order; sort them with `findings.urutkan` once placed.
+    `hitungan`: where the indicators' computed values are kept, to be reused by the Rekap
+    (`consolidate.rekap_dinas(..., hitungan=...)`) for the same completed document; pass a
+    fresh one per document. Without it, the one of an enclosing `with h.dipakai():` block
+    is used, if any.
     """
-    lengkap = _lengkap(doc)
+    if hitungan is None:
+        hitungan = hitungan_dipakai()
+        if hitungan is None:  # (not `or`: an empty HitunganDokumen is falsy)
+            hitungan = HitunganDokumen()
+    lengkap = doc if sudah_lengkap(doc) else _lengkap(doc)
     catat = _Catatan()
     _struktur(lengkap, catat)
     _indikator_rules(lengkap, catat)
-    _angka_rules(lengkap, catat)
+    _angka_rules(lengkap, catat, hitungan)
     _cascading(lengkap, catat)
     _bahasa(lengkap, catat)
     return catat.temuan

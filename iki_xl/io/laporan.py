@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from iki_xl.core.findings import Keparahan, Temuan, hitung_keparahan, urutkan
+from iki_xl.core.hitung import HitunganDokumen
 from iki_xl.core.model import Dokumen
 from iki_xl.io.atomic import jalur_sementara
 from iki_xl.io.reader import HasilBaca
@@ -240,6 +241,8 @@ class Diperiksa:
     dokumen: Dokumen
     temuan: list[Temuan]
     urutan_sheet: list[str]
+    # the indicators' values the rules computed for `dokumen`, for the Rekap to reuse
+    hitungan: HitunganDokumen | None = field(default=None, compare=False, repr=False)
 
 
 def periksa_hasil(hasil: HasilBaca) -> Diperiksa:
@@ -250,8 +253,13 @@ def periksa_hasil(hasil: HasilBaca) -> Diperiksa:
     from iki_xl.core.rules import periksa
 
     urutan = sorted(hasil.urutan_sheet, key=lambda s: hasil.urutan_sheet[s])
-    temuan = tempatkan([*hasil.temuan, *periksa(hasil.dokumen)], hasil.peta)
-    return Diperiksa(lengkapi(hasil.dokumen), urut_laporan(temuan, urutan), urutan)
+    # the rules see a completed copy either way; handing them the one returned lets the
+    # Rekap reuse what they computed (the same indicator objects)
+    doc = lengkapi(hasil.dokumen)
+    hitungan = HitunganDokumen()
+    with hitungan.dipakai():  # periksa(doc) keeps what it computes in `hitungan`
+        temuan = tempatkan([*hasil.temuan, *periksa(doc)], hasil.peta)
+    return Diperiksa(doc, urut_laporan(temuan, urutan), urutan, hitungan)
 
 
 def baca_dan_periksa(path: Path | str) -> Diperiksa:
@@ -273,7 +281,10 @@ def baca_dan_periksa(path: Path | str) -> Diperiksa:
             f"{path}: format tidak dikenal (pakai .xlsx, .xlsm, .yaml, .yml atau .json)"
         )
     doc = lengkapi(interchange.muat(path))
-    return Diperiksa(doc, urut_laporan(periksa(doc)), [])
+    hitungan = HitunganDokumen()
+    with hitungan.dipakai():
+        temuan = urut_laporan(periksa(doc))
+    return Diperiksa(doc, temuan, [], hitungan)
 
 
 def periksa_berkas(path: Path | str) -> tuple[list[Temuan], list[str]]:

@@ -1113,9 +1113,12 @@ class LaporanKonsolidasi:
 
 def _baca_untuk_rekap(path: Path) -> tuple[RekapDinas | None, str]:
     """Worker: read one input, return only its Rekap rows and counts (or why it failed)."""
+    from iki_xl.io.laporan import baca_dan_periksa
+
     try:
-        doc, temuan = baca_dokumen(path)
-        return rekap_dinas(doc, temuan, sumber=path.name), ""
+        h = baca_dan_periksa(path)
+        # the Rekap reuses the values the rules computed (one computation per indicator)
+        return rekap_dinas(h.dokumen, h.temuan, sumber=path.name, hitungan=h.hitungan), ""
     except IkiError as e:
         return None, str(e)
     except Exception as e:  # one broken input must never abort the others
@@ -1150,9 +1153,12 @@ def konsolidasi(
     if not berkas:
         raise BerkasTidakValid("tidak ada berkas masukan (.xlsx, .xlsm, .yaml, .json)")
     if len(berkas) == 1 and not Path(masukan[0]).is_dir():
+        from iki_xl.io.laporan import baca_dan_periksa
+
         path = berkas[0]
-        doc, temuan = baca_dokumen(path)
-        rekap = rekap_dinas(doc, temuan, sumber=path.name)
+        diperiksa = baca_dan_periksa(path)
+        doc, temuan = diperiksa.dokumen, diperiksa.temuan
+        rekap = rekap_dinas(doc, temuan, sumber=path.name, hitungan=diperiksa.hitungan)
         hasil = HasilMasukan(
             path,
             rekap.dinas,
