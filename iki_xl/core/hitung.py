@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from iki_xl.core.formula import (
@@ -64,8 +62,7 @@ class HitunganDokumen:
     Make one per document (e.g. per `periksa` call) and drop it with the document; nothing
     here is global. Only the standard negative-polarity method (`NEGATIF_BAKU`) is kept.
 
-    Hand it to `rules.periksa(doc, hitungan=h)` — or, where the caller must keep calling
-    `periksa(doc)` as is, wrap the call in `with h.dipakai():` — then to
+    Hand it to `rules.periksa(doc, hitungan=h)`, then to
     `consolidate.rekap_dinas(doc, ..., hitungan=h)`.
     """
 
@@ -77,16 +74,6 @@ class HitunganDokumen:
 
     def __len__(self) -> int:
         return len(self._isi)
-
-    @contextmanager
-    def dipakai(self) -> Iterator[HitunganDokumen]:
-        """Within the block, `rules.periksa` called without `hitungan` keeps its values here
-        (scoped: the previous setting is restored on exit, nothing outlives the block)."""
-        token = _DIPAKAI.set(self)
-        try:
-            yield self
-        finally:
-            _DIPAKAI.reset(token)
 
     def capaian(self, pos: Posisi, ind: Indikator) -> tuple[Hasil, Hasil]:
         """(year's value, capaian): exactly `hitung_indikator(ind, …)`'s, without the four
@@ -112,11 +99,3 @@ class HitunganDokumen:
             self._isi[pos] = (ind, e[1], e[2], tw)
         t0, t1, t2, t3 = tw
         return HasilIndikator((t0, t1, t2, t3), e[1], e[2], predikat(e[2].nilai, skala))
-
-
-_DIPAKAI: ContextVar[HitunganDokumen | None] = ContextVar("iki_hitungan_dipakai", default=None)
-
-
-def hitungan_dipakai() -> HitunganDokumen | None:
-    """The `HitunganDokumen` of the enclosing `with h.dipakai():` block, if any."""
-    return _DIPAKAI.get()

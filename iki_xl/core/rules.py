@@ -31,7 +31,7 @@ from iki_xl.core.formula import (
 )
 from iki_xl.core.formulasi import baca_formulasi, jenis_dari_nama, lengkapi_indikator, sudah_lengkap
 from iki_xl.core.hierarchy import siklus_atasan
-from iki_xl.core.hitung import HitunganDokumen, hitungan_dipakai
+from iki_xl.core.hitung import HitunganDokumen
 from iki_xl.core.model import (
     Agregasi,
     Dokumen,
@@ -1330,13 +1330,10 @@ def periksa(doc: Dokumen, *, hitungan: HitunganDokumen | None = None) -> list[Te
     run. Findings come in rule order; sort them with `findings.urutkan` once placed.
     `hitungan`: where the indicators' computed values are kept, to be reused by the Rekap
     (`consolidate.rekap_dinas(..., hitungan=...)`) for the same completed document; pass a
-    fresh one per document. Without it, the one of an enclosing `with h.dipakai():` block
-    is used, if any.
+    fresh one per document.
     """
-    if hitungan is None:
-        hitungan = hitungan_dipakai()
-        if hitungan is None:  # (not `or`: an empty HitunganDokumen is falsy)
-            hitungan = HitunganDokumen()
+    if hitungan is None:  # (not `or`: an empty HitunganDokumen is falsy)
+        hitungan = HitunganDokumen()
     lengkap = doc if sudah_lengkap(doc) else _lengkap(doc)
     catat = _Catatan()
     _struktur(lengkap, catat)

@@ -257,8 +257,7 @@ def periksa_hasil(hasil: HasilBaca) -> Diperiksa:
     # Rekap reuse what they computed (the same indicator objects)
     doc = lengkapi(hasil.dokumen)
     hitungan = HitunganDokumen()
-    with hitungan.dipakai():  # periksa(doc) keeps what it computes in `hitungan`
-        temuan = tempatkan([*hasil.temuan, *periksa(doc)], hasil.peta)
+    temuan = tempatkan([*hasil.temuan, *periksa(doc, hitungan=hitungan)], hasil.peta)
     return Diperiksa(doc, urut_laporan(temuan, urutan), urutan, hitungan)
 
 
@@ -282,8 +281,7 @@ def baca_dan_periksa(path: Path | str) -> Diperiksa:
         )
     doc = lengkapi(interchange.muat(path))
     hitungan = HitunganDokumen()
-    with hitungan.dipakai():
-        temuan = urut_laporan(periksa(doc))
+    temuan = urut_laporan(periksa(doc, hitungan=hitungan))
     return Diperiksa(doc, temuan, [], hitungan)
 
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 
 from iki_xl.core.consolidate import rekap_dinas
 from iki_xl.core.formulasi import baca_formulasi, lengkapi
-from iki_xl.core.hitung import HitunganDokumen, hitung_indikator, hitungan_dipakai
+from iki_xl.core.hitung import HitunganDokumen, hitung_indikator
 from iki_xl.core.model import Dokumen
 from iki_xl.core.rules import periksa
 from iki_xl.io.interchange import muat, terapkan_contoh
@@ -54,14 +54,10 @@ def test_another_document_is_never_answered_from_the_memo() -> None:
     assert rekap_dinas(salinan, [], hitungan=h).baris == rekap_dinas(salinan, []).baris
 
 
-def test_dipakai_is_scoped() -> None:
+def test_periksa_keeps_what_it_computes_for_the_rekap() -> None:
     doc = _contoh("sampang")
     h = HitunganDokumen()
-    assert hitungan_dipakai() is None
-    with h.dipakai():
-        assert hitungan_dipakai() is h
-        periksa(doc)
-    assert hitungan_dipakai() is None
+    periksa(doc, hitungan=h)
     assert len(h) > 0
 
 

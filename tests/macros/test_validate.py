@@ -188,7 +188,7 @@ def _temuan(ex: ExcelPalsu) -> list[Any]:
 
 def test_no_findings_gives_info_box(excel: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     ex: ExcelPalsu = excel("sampang")
-    monkeypatch.setattr("iki_xl.core.rules.periksa", lambda doc: [])
+    monkeypatch.setattr("iki_xl.core.rules.periksa", lambda doc, **_: [])
     monkeypatch.setattr(macros, "baca_grids", _tanpa_temuan_baca(macros.baca_grids))
     macros.validate(ex.book)
     assert ex.kotak[-1]["mode"] == "info"
