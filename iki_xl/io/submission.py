@@ -23,6 +23,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -246,6 +247,7 @@ _DEJAVU = dict(
 _ANGKA_ARIAL, _ANGKA_DEJAVU = 0.556, 0.636
 
 
+@lru_cache(maxsize=512)
 def _lebar_huruf(c: str) -> float:
     """Advance width of a character in digit widths (the unit of Excel's column width)."""
     if c in _ARIAL:
@@ -257,6 +259,7 @@ def _lebar_huruf(c: str) -> float:
     return 1.0
 
 
+@lru_cache(maxsize=8192)  # the Rekap repeats the same texts (dinas, jabatan, sasaran) often
 def jumlah_baris(teks: str, lebar: float, ukuran: float = UKURAN, tebal: bool = False) -> int:
     """How many lines `teks` takes when wrapped at word boundaries in a cell `lebar`
     character units wide (Excel's column width unit: the digit width of the font)."""
