@@ -168,6 +168,8 @@ def tulis_laporan(
     """
     import xlsxwriter
 
+    from iki_xl.io.submission import tinggi_teks
+
     path = Path(path)
     daftar = urut_laporan(list(temuan), urutan_sheet)
     berkas = ""
@@ -212,7 +214,16 @@ def tulis_laporan(
                 ws.write_string(r, 3, lokasi(t), f_teks)
             ws.write_string(r, 4, t.pesan, f_teks)
             ws.write_string(r, 5, t.saran, f_teks)
+            # wrapped text: neither Excel nor LibreOffice autofits a generated file's rows
+            tinggi = (
+                tinggi_teks(x, LEBAR[c]) for c, x in ((2, t.jabatan), (4, t.pesan), (5, t.saran))
+            )
+            ws.set_row(r, max(tinggi))
         ws.freeze_panes(BARIS_PERTAMA, 0)
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(BARIS_KEPALA)
         if daftar:
             ws.autofilter(BARIS_KEPALA, 0, BARIS_KEPALA + len(daftar), len(KOLOM) - 1)
         wb.close()
