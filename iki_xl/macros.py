@@ -242,11 +242,6 @@ def _hex(warna: Any) -> str:
     return f"#{int(r):02X}{int(g):02X}{int(b):02X}"
 
 
-def _nilai_teks(s: str) -> str:
-    """Text written through xlwings stays text even when it starts with '=' or '+'."""
-    return "'" + s if s.startswith(("=", "+", "@")) or (s.startswith("-") and len(s) > 1) else s
-
-
 # ---------------------------------------------------------------- validate
 
 
@@ -369,7 +364,8 @@ def _validasi(book: xw.Book) -> None:
     sheet.range((1, 1)).value = laporan.grid_laporan(temuan, urutan_sheet=buku.urutan)
     blok: list[list[Any]] = [list(JUDUL_TANDA)]
     blok += [
-        [_nilai_teks(t.sheet), t.sel, t.asli, t.dipasang, "ya" if t.catatan else ""] for t in baru
+        [laporan.teks_aman(t.sheet), t.sel, t.asli, t.dipasang, "ya" if t.catatan else ""]
+        for t in baru
     ]
     sheet.range((1, KOL_TANDA + 1)).value = blok
     akhir = L.huruf_kolom(KOL_TANDA + len(JUDUL_TANDA) - 1)
@@ -431,7 +427,7 @@ def _segarkan_referensi(
         for r in range(1, len(grid))
         if not (kosong(sel_grid(grid, r, c)) and kosong(sel_grid(grid, r, c + 1)))
     )
-    blok: list[list[Any]] = [[_nilai_teks(i), _nilai_teks(n)] for i, n in daftar]
+    blok: list[list[Any]] = [[laporan.teks_aman(i), laporan.teks_aman(n)] for i, n in daftar]
     blok += [[None, None]] * max(0, lama - len(blok))
     with _tanpa_proteksi(sheet):
         if blok:

@@ -20,6 +20,8 @@ from iki_xl.core.hitung import HitunganDokumen
 from iki_xl.core.model import Dokumen
 from iki_xl.io.atomic import jalur_sementara
 from iki_xl.io.reader import HasilBaca
+from iki_xl.io.ukuran_teks import tinggi_teks
+from iki_xl.layout import kutip_sheet
 
 JUDUL = "Hasil Validasi"
 SHEET = "Hasil Validasi"
@@ -43,10 +45,6 @@ BARIS_PERTAMA = 6
 Sel = str | int
 
 
-def _kutip_sheet(nama: str) -> str:
-    return "'" + nama.replace("'", "''") + "'"
-
-
 def lokasi(t: Temuan) -> str:
     """Where the finding is, as the planner reads it: Sheet!C12, or the model path."""
     if t.sheet and t.sel:
@@ -59,11 +57,11 @@ def tautan(t: Temuan, berkas: str = "") -> str:
     'book.xlsx#'Sheet'!C12' into another workbook."""
     if not (t.sheet and t.sel):
         return ""
-    return f"{berkas}#{_kutip_sheet(t.sheet)}!{t.sel}"
+    return f"{berkas}#{kutip_sheet(t.sheet)}!{t.sel}"
 
 
-def _teks(s: str) -> str:
-    # a cell written through xlwings that starts with '=' would become a formula
+def teks_aman(s: str) -> str:
+    """Text written through xlwings stays text even when it starts with '=', '+', '-' or '@'."""
     return "'" + s if s.startswith(("=", "+", "@")) or (s.startswith("-") and len(s) > 1) else s
 
 
@@ -119,15 +117,15 @@ def grid_laporan(
     grid.append(list(KOLOM))
     for t in daftar:
         target = tautan(t, berkas)
-        loc = _rumus_tautan(target, lokasi(t)) if target else _teks(lokasi(t))
+        loc = _rumus_tautan(target, lokasi(t)) if target else teks_aman(lokasi(t))
         grid.append(
             [
                 t.kode,
                 LABEL_KEPARAHAN[t.keparahan],
-                _teks(t.jabatan),
+                teks_aman(t.jabatan),
                 loc,
-                _teks(t.pesan),
-                _teks(t.saran),
+                teks_aman(t.pesan),
+                teks_aman(t.saran),
             ]
         )
     return grid
@@ -167,8 +165,6 @@ def tulis_laporan(
     that workbook, by a path relative to the report so the two files can move together.
     """
     import xlsxwriter
-
-    from iki_xl.io.submission import tinggi_teks
 
     path = Path(path)
     daftar = urut_laporan(list(temuan), urutan_sheet)

@@ -39,6 +39,7 @@ from iki_xl.core.model import (
 )
 from iki_xl.errors import AturanExcel
 from iki_xl.io.atomic import tulis_atomik
+from iki_xl.io.ukuran_teks import jumlah_baris, tinggi_teks, tinggi_untuk
 
 PANJANG_TEKS_MAKS = 32767  # Excel's limit for one cell
 
@@ -157,7 +158,7 @@ def _teks(ws: Worksheet, r: int, c: int, s: str, fmt: Format | None) -> None:
     ws.write_string(r, c, s, fmt)
     tinggi = getattr(ws, "tinggi", None)
     if tinggi is not None and c < len(L.KOLOM_TABEL):
-        n = _jumlah_baris(s, L.KOLOM_TABEL[c].lebar)
+        n = jumlah_baris(s, L.KOLOM_TABEL[c].lebar, L.UKURAN_FONT)
         if n > tinggi.get(r, 1):
             tinggi[r] = n
 
@@ -194,18 +195,9 @@ def _huruf(i: int) -> str:
     return s + "."
 
 
-def _jumlah_baris(teks: str, lebar_karakter: float) -> int:
-    """Lines a wrapped text needs in a column of this width (an estimate, a bit generous)."""
-    baris = 0
-    for bagian in teks.split("\n"):
-        baris += max(1, math.ceil(len(bagian) * 1.15 / max(lebar_karakter - 1, 1)))
-    return baris
-
-
 def _tinggi_baris(teks: str, lebar_karakter: float) -> float:
-    """Row height (points) for wrapped text. Set explicitly: neither Excel (merged cells)
-    nor LibreOffice reliably autofit rows of a generated file."""
-    return max(15.0, 13.0 * _jumlah_baris(teks, lebar_karakter) + 2)
+    """Row height (points) for wrapped text, never below the default row."""
+    return max(15.0, tinggi_teks(teks, lebar_karakter, L.UKURAN_FONT))
 
 
 def _lebar(k0: int, k1: int) -> float:
@@ -409,7 +401,7 @@ def _tulis_jabatan(
         r += _tulis_kinerja(ws, r, k_no, kin, skala, g)
     for baris, n in ws.tinggi.items():
         if n > 1:
-            ws.set_row(baris, 13.0 * n + 2)
+            ws.set_row(baris, tinggi_untuk(n, L.UKURAN_FONT))
     ws.tinggi = None
     for _ in range(baris_kosong):
         _tulis_baris_kosong(ws, r, g, awal=True)

@@ -25,11 +25,11 @@ from iki_xl.core.model import Dokumen, Indikator, Instansi, Jabatan, Kinerja
 from iki_xl.io.interchange import muat, terapkan_contoh
 from iki_xl.io.submission import (
     KOLOM_LAMPIRAN,
-    jumlah_baris,
     konsolidasi,
     tulis_pengajuan,
     tulis_pengajuan_pemda,
 )
+from iki_xl.io.ukuran_teks import jumlah_baris
 from tests.strategies import dokumen
 
 CONTOH = Path(__file__).resolve().parents[2] / "iki_xl" / "data" / "contoh"
