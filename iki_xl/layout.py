@@ -349,6 +349,7 @@ def rumus_nama_atasan(baris: int) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=4096)  # the same labels and dropdown values recur on every sheet
 def normal(teks: str) -> str:
     """How labels are compared: case-folded, spaces collapsed, trailing ':' dropped."""
     return re.sub(r"\s+", " ", teks).strip().rstrip(":").strip().casefold()

@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class _Model(BaseModel):
@@ -131,15 +131,20 @@ class Indikator(_Model):
     sumber_data: str = ""
     mendukung: str = ""  # the atasan's indikator (its nama) this one supports
 
-    @model_validator(mode="after")
-    def _kode_unik(self) -> Indikator:
-        kode = [k.kode for k in self.komponen]
+    # A field validator, not a model one: pydantic runs "after" model validators again on
+    # every instance nested in a parent being validated, and this check is then repeated.
+    @field_validator("komponen")
+    @classmethod
+    def _kode_unik(cls, komponen: list[Komponen]) -> list[Komponen]:
+        if not komponen:
+            return komponen
+        kode = [k.kode for k in komponen]
         for k in kode:
             if not _KODE.match(k):
                 raise ValueError(f"kode komponen '{k}' harus huruf/angka tanpa spasi")
         if len(set(kode)) != len(kode):
             raise ValueError(f"kode komponen ganda: {kode}")
-        return self
+        return komponen
 
 
 class Kinerja(_Model):

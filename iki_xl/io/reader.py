@@ -305,9 +305,10 @@ _AKHIRAN_BLOK = re.compile(r"\.(realisasi|komponen|skala)(?:\[(0|[1-9][0-9]*)\])
 
 
 def _realisasi(
-    p: _Pembaca, baris: list[Any], r: int, kolom: Sequence[int], jalur: str
+    p: _Pembaca, baris: list[Any], r: int, kolom: Sequence[int], jalur: str, komponen: int = -1
 ) -> list[Any]:
-    """Four realisation cells (their map entries come from the block's record)."""
+    """Four realisation cells, of the indicator itself or of its component number
+    `komponen` (their map entries come from the block's record)."""
     hasil: list[Any] = []
     for q, c in enumerate(kolom):
         v = baris[c]
@@ -316,7 +317,8 @@ def _realisasi(
         elif type(v) is float or type(v) is str:
             hasil.append(v)
         else:
-            hasil.append(p.isian(v, "realisasi", r, c, jalur + _SUF_REAL[q]))
+            dasar = jalur if komponen < 0 else f"{jalur}.komponen[{komponen}]"
+            hasil.append(p.isian(v, "realisasi", r, c, dasar + _SUF_REAL[q]))
     return hasil
 
 
@@ -423,8 +425,9 @@ class _Pembaca:
         return isian(v)
 
 
-def _cari_kepala_tabel(grid: Grid) -> tuple[int, dict[str, int]] | None:
-    """The table's top header row and its column map, found by the header labels."""
+def _cari_kepala_tabel(grid: Grid) -> tuple[int, dict[str, int], dict[int, _Susunan]] | None:
+    """The table's top header row, its column map (shared: read-only) and the cache of the
+    layouts derived from it (`_susunan`), found by the header labels."""
     for r, baris in enumerate(grid):
         # cheap filter first: the header row holds the word "Indikator"
         for v in baris:
@@ -435,19 +438,21 @@ def _cari_kepala_tabel(grid: Grid) -> tuple[int, dict[str, int]] | None:
         bawah = grid[r + 1] if r + 1 < len(grid) else []
         kunci = (tuple(baris), tuple(bawah))
         try:  # every jabatan sheet has the same two header rows: parse them once
-            kol = _KEPALA[kunci]
+            ketemu = _KEPALA[kunci]
         except KeyError:
-            kol = _KEPALA[kunci] = _kolom_kepala(baris, bawah)
+            kol = _kolom_kepala(baris, bawah)
+            ketemu = _KEPALA[kunci] = None if kol is None else (kol, {})
             if len(_KEPALA) > 64:
                 _KEPALA.clear()
         except TypeError:  # an unhashable cell value (not from calamine or xlwings)
             kol = _kolom_kepala(baris, bawah)
-        if kol is not None:
-            return r, dict(kol)
+            ketemu = None if kol is None else (kol, {})
+        if ketemu is not None:
+            return r, ketemu[0], ketemu[1]
     return None
 
 
-_KEPALA: dict[tuple[Any, ...], dict[str, int] | None] = {}
+_KEPALA: dict[tuple[Any, ...], tuple[dict[str, int], dict[int, _Susunan]] | None] = {}
 
 
 def _kolom_kepala(baris: list[Any], bawah: list[Any]) -> dict[str, int] | None:
@@ -474,8 +479,52 @@ def _kolom_kepala(baris: list[Any], bawah: list[Any]) -> dict[str, int] | None:
     return kol
 
 
+class _Susunan:
+    """Where the table's columns are, as the parser uses them: derived once per table
+    header and sheet width, shared by every sheet with the same header."""
+
+    __slots__ = (
+        "butuh", "ind", "ix", "kode", "kom", "lain", "luar", "lv", "lva", "lvb", "n_lain",
+        "n_luar", "noi", "nok", "real", "sas", "teks",
+    )  # fmt: skip
+
+    def __init__(self, kol: dict[str, int], lebar: int) -> None:
+        # a missing column points at `lebar`: a padding column that is always empty
+        ix = self.ix = {k.kunci: kol.get(k.kunci, lebar) for k in L.KOLOM_TABEL}
+        self.butuh = max(ix.values()) + 1  # rows shorter than this are padded with None
+        self.nok, self.sas, self.noi, self.ind = (
+            ix["no_kinerja"], ix["sasaran"], ix["no_indikator"], ix["indikator"]
+        )  # fmt: skip
+        self.kode, self.kom = ix["kode"], ix["komponen"]
+        self.real = tuple(ix[f"realisasi{q}"] for q in range(4))
+        self.lv, self.lvb, self.lva = ix["level"], ix["level_bawah"], ix["level_atas"]
+        self.teks = tuple((ix[kunci], medan) for kunci, _, medan in _TEKS_INDIKATOR)
+        # columns only an indicator's first row may fill, checked on its later rows
+        self.lain = [ix[k] for k in L.KOLOM_INDIKATOR if k not in ("no_indikator", "indikator")]
+        self.n_lain = len(self.lain)
+        # what a row outside any indicator block must leave empty
+        self.luar = [*self.lain, self.kode, self.kom, *self.real, self.lv, self.lvb, self.lva]
+        self.n_luar = len(self.luar)
+
+
+def _susunan(kol: dict[str, int], cache: dict[int, _Susunan], lebar: int) -> _Susunan:
+    s = cache.get(lebar)
+    if s is None:
+        s = cache[lebar] = _Susunan(kol, lebar)
+    return s
+
+
 def _kosong_semua(*nilai: Any) -> bool:
     return all(v is None or v == "" for v in nilai)
+
+
+def _semua_kosong(nilai: list[Any], n: int) -> bool:
+    """Every value blank (None from xlwings, "" from calamine), counted in C."""
+    return nilai.count("") + nilai.count(None) == n
+
+
+_LABEL_KEPALA = {L.normal(lbl): k for k, lbl in L.KEPALA_JABATAN}
+_LABEL_DAFTAR = {L.normal(lbl): k for k, lbl in L.DAFTAR_JABATAN}
 
 
 def baca_grid_jabatan(
@@ -495,18 +544,18 @@ def baca_grid_jabatan(
     ketemu = _cari_kepala_tabel(grid)
     if ketemu is None:
         return None
-    h1, kol = ketemu
+    h1, kol, cache_susunan = ketemu
     p = _Pembaca(nama_sheet, asal)
+    normal = L.normal
 
     # ---- header block above the table
-    label_ke_kunci = {L.normal(lbl): k for k, lbl in L.KEPALA_JABATAN}
     geser_nilai = L.NILAI_KOL - L.LABEL_KOL
     kepala: dict[str, Any] = {}
     for r in range(h1):
         baris = grid[r]
         for c, v in enumerate(baris):
             if isinstance(v, str) and v:
-                k = label_ke_kunci.get(L.normal(v))
+                k = _LABEL_KEPALA.get(normal(v))
                 if k is not None and k not in kepala:
                     cv = c + geser_nilai
                     kepala[k] = (baris[cv] if cv < len(baris) else None, r, cv)
@@ -540,20 +589,8 @@ def baca_grid_jabatan(
                 keparahan=Keparahan.GALAT,
             )
     lebar = max((len(b) for b in grid), default=0)
-    hilang = lebar  # index of a padding column that is always empty
-    ix = {k.kunci: kol.get(k.kunci, hilang) for k in L.KOLOM_TABEL}
-    butuh = max(ix.values()) + 1  # rows shorter than this are padded with None
-    i_nok, i_sas, i_noi, i_ind = (
-        ix["no_kinerja"],
-        ix["sasaran"],
-        ix["no_indikator"],
-        ix["indikator"],
-    )
-    i_kode, i_kom = ix["kode"], ix["komponen"]
-    i_real = [ix[f"realisasi{q}"] for q in range(4)]
-    i_lv, i_lvb, i_lva = ix["level"], ix["level_bawah"], ix["level_atas"]
-    i_ind_kol = [ix[k] for k in L.KOLOM_INDIKATOR if k not in ("no_indikator", "indikator")]
-    daftar_label = {L.normal(lbl): k for k, lbl in L.DAFTAR_JABATAN}
+    s = _susunan(kol, cache_susunan, lebar)
+    butuh, i_nok, i_sas, i_noi, i_ind = s.butuh, s.nok, s.sas, s.noi, s.ind
     p.catat(f"{awalan}.kinerja", h1, i_sas if i_sas < lebar else 0)
 
     kinerja: list[dict[str, Any]] = []
@@ -565,7 +602,7 @@ def baca_grid_jabatan(
         if len(baris) < butuh:
             baris = [*baris, *([None] * (butuh - len(baris)))]
         v_nok = baris[i_nok]
-        if isinstance(v_nok, str) and L.normal(v_nok) in daftar_label:
+        if isinstance(v_nok, str) and normal(v_nok) in _LABEL_DAFTAR:
             break
         v_sas, v_noi, v_ind = baris[i_sas], baris[i_noi], baris[i_ind]
         if not (v_nok is None or v_nok == "") or not (v_sas is None or v_sas == ""):
@@ -584,27 +621,19 @@ def baca_grid_jabatan(
                 kinerja.append({"sasaran": "", "indikator": []})
                 p.catat(f"{awalan}.kinerja[0]", r, i_nok)
                 p.catat(f"{awalan}.kinerja[0].sasaran", r, i_sas)
-            k_no = len(kinerja) - 1
             daftar_ind = kinerja[-1]["indikator"]
-            ji = f"{awalan}.kinerja[{k_no}].indikator[{len(daftar_ind)}]"
-            ind_aktif = _Blok(p, ji, ix, daftar_ind)
-            ind_aktif.baris_pertama(r, baris)
+            ji = f"{awalan}.kinerja[{len(kinerja) - 1}].indikator[{len(daftar_ind)}]"
+            ind_aktif = _Blok(p, ji, s, daftar_ind, r, baris)
         elif ind_aktif is not None:
-            ind_aktif.baris_lanjut(r, baris, i_ind_kol)
-        else:
-            isi = [
-                baris[c]
-                for c in (*i_ind_kol, i_kode, i_kom, *i_real, i_lv, i_lvb, i_lva)
-                if not (baris[c] is None or baris[c] == "")
-            ]
-            if isi:
-                p.temu(
-                    KODE_LUAR_BLOK,
-                    "isian di baris tanpa indikator diabaikan",
-                    r,
-                    0,
-                    saran="isi No IK dan Indikator Kinerja di baris pertama indikator",
-                )
+            ind_aktif.baris_lanjut(r, baris)
+        elif not _semua_kosong([baris[c] for c in s.luar], s.n_luar):
+            p.temu(
+                KODE_LUAR_BLOK,
+                "isian di baris tanpa indikator diabaikan",
+                r,
+                0,
+                saran="isi No IK dan Indikator Kinerja di baris pertama indikator",
+            )
         r += 1
     if ind_aktif is not None:
         ind_aktif.tutup()
@@ -618,12 +647,12 @@ def baca_grid_jabatan(
     while r < akhir:
         baris = grid[r]
         v = baris[i_nok] if i_nok < len(baris) else None
-        if isinstance(v, str) and L.normal(v) in daftar_label:
-            sekarang = daftar_label[L.normal(v)]
+        if isinstance(v, str) and normal(v) in _LABEL_DAFTAR:
+            sekarang = _LABEL_DAFTAR[normal(v)]
             p.catat(f"{awalan}.{sekarang}", r, i_nok)
         elif sekarang is not None:
             t = baris[c_teks] if c_teks < len(baris) else None
-            if not kosong(t):
+            if not (t is None or t == ""):
                 p.catat(f"{awalan}.{sekarang}[{len(jab[sekarang])}]", r, c_teks)
                 jab[sekarang].append(teks(t))
         r += 1
@@ -642,25 +671,28 @@ def baca_grid_jabatan(
 
 
 class _Blok:
-    """One indicator's block of rows: its first row, then component and level rows."""
+    """One indicator's block of rows: its first row (read when the block is made), then
+    component and level rows (`baris_lanjut`); `tutup` validates it into the list."""
 
-    def __init__(self, p: _Pembaca, jalur: str, ix: dict[str, int], tujuan: list[Any]) -> None:
+    __slots__ = ("d", "jalur", "kode", "komponen", "p", "rekam", "s", "skala", "tujuan")
+
+    def __init__(
+        self, p: _Pembaca, jalur: str, s: _Susunan, tujuan: list[Any], r: int, baris: list[Any]
+    ) -> None:
         self.p = p
-        self.jalur = jalur
-        self.ix = ix
+        self.jalur = j = jalur
+        self.s = s
         self.tujuan = tujuan
         self.d: dict[str, Any] = {}
         self.komponen: list[dict[str, Any]] = []
+        self.kode: set[str] = set()
         self.skala: list[dict[str, Any]] = []
-        self.creal = [ix[f"realisasi{q}"] for q in range(4)]
-        self.rekam: _RekamBlok | None = None
-
-    def baris_pertama(self, r: int, baris: list[Any]) -> None:
-        p, ix, j, d = self.p, self.ix, self.jalur, self.d
+        ix = s.ix
         self.rekam = _RekamBlok(p, j, ix, r)
         p.peta._tambah_blok(self.rekam)
-        for kunci, _, medan in _TEKS_INDIKATOR:
-            v = baris[ix[kunci]]
+        d = self.d
+        for c, medan in s.teks:
+            v = baris[c]
             d[medan] = v if type(v) is str else teks(v)
         c = ix["jenis"]
         d["jenis"] = p.pilihan(baris[c], _JENIS_FORMULA, "jenis formula", r, c, f"{j}.jenis")
@@ -678,7 +710,7 @@ class _Blok:
         self._level(r, baris)
 
     def _target(self, r: int, baris: list[Any]) -> None:
-        p, ix, j = self.p, self.ix, self.jalur
+        p, ix, j = self.p, self.s.ix, self.jalur
         ct, ca = ix["target"], ix["target_atas"]
         v = baris[ct]
         if v is None or v == "":
@@ -717,37 +749,33 @@ class _Blok:
         self.d["target"] = {"bawah": bawah, "atas": atas}
 
     def _komponen(self, r: int, baris: list[Any], *, pertama: bool) -> None:
-        p, ix, j = self.p, self.ix, self.jalur
-        ck = ix["kode"]
+        p, s, j = self.p, self.s, self.jalur
+        ck = s.kode
         kode = baris[ck]
-        creal = self.creal
-        assert self.rekam is not None
         if kode is None or kode == "":
             if pertama:
                 self.rekam.peristiwa.append((r, _LANGSUNG))
-                self.d["realisasi"] = _realisasi(p, baris, r, creal, j)
-            else:
-                isi = [c for c in (ix["komponen"], *creal) if not kosong(baris[c])]
-                if isi:
-                    p.temu(
-                        KODE_KODE_KOMPONEN,
-                        "baris komponen tanpa Kode diabaikan",
-                        r,
-                        ck,
-                        jalur=f"{j}.komponen",
-                        saran="isi Kode komponen (A, B, …)",
-                    )
+                self.d["realisasi"] = _realisasi(p, baris, r, s.real, j)
+            elif not _semua_kosong([baris[c] for c in (s.kom, *s.real)], 5):
+                p.temu(
+                    KODE_KODE_KOMPONEN,
+                    "baris komponen tanpa Kode diabaikan",
+                    r,
+                    ck,
+                    jalur=f"{j}.komponen",
+                    saran="isi Kode komponen (A, B, …)",
+                )
             return
         self.rekam.peristiwa.append((r, _KOMPONEN))
         kd = teks(kode).strip() if not isinstance(kode, str) else kode
-        if not _KODE.match(kd) or any(k["kode"] == kd for k in self.komponen):
-            jk = f"{j}.komponen[{len(self.komponen)}]"
+        n = len(self.komponen)
+        if kd in self.kode or not _KODE.match(kd):
             lama = kd
             dasar = re.sub(r"\W", "_", kd.strip()) or "K"
             if not re.match(r"[A-Za-z_]", dasar):
                 dasar = "K" + dasar
             kd, i = dasar, 2
-            while any(k["kode"] == kd for k in self.komponen):
+            while kd in self.kode:
                 kd = f"{dasar}_{i}"
                 i += 1
             p.temu(
@@ -755,35 +783,37 @@ class _Blok:
                 f"kode komponen '{lama}' tidak valid atau ganda; dibaca sebagai '{kd}'",
                 r,
                 ck,
-                jalur=f"{jk}.kode",
+                jalur=f"{j}.komponen[{n}].kode",
                 saran="kode huruf/angka tanpa spasi, unik dalam satu indikator",
             )
-        real = _realisasi(p, baris, r, creal, f"{j}.komponen[{len(self.komponen)}]")
-        nama = baris[ix["komponen"]]
+        self.kode.add(kd)
+        real = _realisasi(p, baris, r, s.real, j, n)
+        nama = baris[s.kom]
         self.komponen.append(
             {"kode": kd, "nama": nama if type(nama) is str else teks(nama), "realisasi": real}
         )
 
     def _level(self, r: int, baris: list[Any]) -> None:
-        ix = self.ix
-        cn, cb, ca = ix["level"], ix["level_bawah"], ix["level_atas"]
-        vn, vb, va = baris[cn], baris[cb], baris[ca]
+        s = self.s
+        vn, vb, va = baris[s.lv], baris[s.lvb], baris[s.lva]
         if (vn is None or vn == "") and (vb is None or vb == "") and (va is None or va == ""):
             return
-        assert self.rekam is not None
         self.rekam.peristiwa.append((r, _LEVEL))
         p = self.p
         jl = f"{self.jalur}.skala[{len(self.skala)}]"
-        bawah = vb if type(vb) is float else p.angka(vb, "skor bawah", r, cb, f"{jl}.bawah")
-        atas = va if type(va) is float else p.angka(va, "skor atas", r, ca, f"{jl}.atas")
+        bawah = vb if type(vb) is float else p.angka(vb, "skor bawah", r, s.lvb, f"{jl}.bawah")
+        atas = va if type(va) is float else p.angka(va, "skor atas", r, s.lva, f"{jl}.atas")
         self.skala.append(
             {"nama": vn if type(vn) is str else teks(vn), "bawah": bawah, "atas": atas}
         )
 
-    def baris_lanjut(self, r: int, baris: list[Any], i_ind_kol: Sequence[int]) -> None:
+    def baris_lanjut(self, r: int, baris: list[Any]) -> None:
         self._komponen(r, baris, pertama=False)
         self._level(r, baris)
-        for c in i_ind_kol:
+        s = self.s
+        if _semua_kosong([baris[c] for c in s.lain], s.n_lain):
+            return
+        for c in s.lain:
             if not (baris[c] is None or baris[c] == ""):
                 self.p.temu(
                     KODE_LUAR_BLOK,
