@@ -236,9 +236,10 @@ def huruf(i: int) -> str:
 Sel = float | str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: compiled by mypyc, a frozen one does not unpickle
 class BarisRekap:
-    """One indicator of one jabatan, with everything computed: a Rekap row."""
+    """One indicator of one jabatan, with everything computed: a Rekap row (crosses from
+    the reading workers to the writer by pickle)."""
 
     dinas: str
     unit: str

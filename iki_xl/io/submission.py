@@ -35,6 +35,7 @@ from xlsxwriter.worksheet import Worksheet
 from iki_xl.core.consolidate import (
     KOLOM_REKAP,
     KOSONG,
+    BarisLampiran,
     BarisRekap,
     BlokLampiran,
     KelompokKinerja,
@@ -337,7 +338,7 @@ class _Lampiran:
     def _kelompok(self, k: KelompokKinerja) -> list[list[_Baris]]:
         """The rows of one kinerja, split into chunks that each fit on a page."""
         lebar = self.lebar
-        baris = list(k.baris) or [None]
+        baris: list[BarisLampiran | None] = [*k.baris] or [None]
         tinggi: list[float] = []
         for b in baris:
             if b is None:
