@@ -19,6 +19,7 @@ from iki_xl.core.findings import Keparahan, Temuan, hitung_keparahan, urutkan
 from iki_xl.core.hitung import HitunganDokumen
 from iki_xl.core.model import Dokumen
 from iki_xl.io.atomic import jalur_sementara
+from iki_xl.io.jeda_gc import gc_dijeda
 from iki_xl.io.reader import HasilBaca
 from iki_xl.io.ukuran_teks import tinggi_teks
 from iki_xl.layout import kutip_sheet
@@ -260,12 +261,13 @@ def periksa_hasil(hasil: HasilBaca) -> Diperiksa:
     from iki_xl.core.rules import periksa
 
     urutan = sorted(hasil.urutan_sheet, key=lambda s: hasil.urutan_sheet[s])
-    # the rules see a completed copy either way; handing them the one returned lets the
-    # Rekap reuse what they computed (the same indicator objects)
-    doc = lengkapi(hasil.dokumen)
-    hitungan = HitunganDokumen()
-    temuan = tempatkan([*hasil.temuan, *periksa(doc, hitungan=hitungan)], hasil.peta)
-    return Diperiksa(doc, urut_laporan(temuan, urutan), urutan, hitungan)
+    with gc_dijeda():
+        # the rules see a completed copy either way; handing them the one returned lets the
+        # Rekap reuse what they computed (the same indicator objects)
+        doc = lengkapi(hasil.dokumen)
+        hitungan = HitunganDokumen()
+        temuan = tempatkan([*hasil.temuan, *periksa(doc, hitungan=hitungan)], hasil.peta)
+        return Diperiksa(doc, urut_laporan(temuan, urutan), urutan, hitungan)
 
 
 def baca_dan_periksa(path: Path | str) -> Diperiksa:
@@ -286,10 +288,11 @@ def baca_dan_periksa(path: Path | str) -> Diperiksa:
         raise BerkasTidakValid(
             f"{path}: format tidak dikenal (pakai .xlsx, .xlsm, .yaml, .yml atau .json)"
         )
-    doc = lengkapi(interchange.muat(path))
-    hitungan = HitunganDokumen()
-    temuan = urut_laporan(periksa(doc, hitungan=hitungan))
-    return Diperiksa(doc, temuan, [], hitungan)
+    with gc_dijeda():
+        doc = lengkapi(interchange.muat(path))
+        hitungan = HitunganDokumen()
+        temuan = urut_laporan(periksa(doc, hitungan=hitungan))
+        return Diperiksa(doc, temuan, [], hitungan)
 
 
 def periksa_berkas(path: Path | str) -> tuple[list[Temuan], list[str]]:

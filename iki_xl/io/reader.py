@@ -33,6 +33,7 @@ from iki_xl.core.model import (
 )
 from iki_xl.errors import BerkasTidakValid
 from iki_xl.io.grid import Grid, adalah_tanggal, angka, isian, kosong, normalisasi, teks
+from iki_xl.io.jeda_gc import gc_dijeda
 
 # Stable codes of reading findings (the validation catalogue uses IKI-xnnn of its own).
 KODE_TIDAK_DIKENAL = "IKI-X001"  # a dropdown value that is not in the list
@@ -97,6 +98,18 @@ class Peta(Mapping[str, tuple[str, str]]):
             if v is not None:
                 return v
         raise KeyError(jalur)
+
+    def get(self, jalur: str, default: Any = None) -> Any:  # type: ignore[override]
+        """As `Mapping.get`, without raising and catching a KeyError for a miss."""
+        v = self._isi.get(jalur)
+        if v is not None:
+            return v
+        rek = self._rekam(jalur)
+        if rek is not None:
+            v = rek.cari(jalur)
+            if v is not None:
+                return v
+        return default
 
     def __contains__(self, jalur: object) -> bool:
         if not isinstance(jalur, str):
@@ -1040,6 +1053,12 @@ def baca_workbook(path: Path | str) -> HasilBaca:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception:  # calamine raises several types for zip/xml/format errors
         raise BerkasTidakValid(f"{path}: bukan workbook Excel yang dapat dibaca") from None
+    with gc_dijeda():
+        return _baca_lembar(path, wb)
+
+
+def _baca_lembar(path: Path, wb: Any) -> HasilBaca:
+    """Every sheet's grid from the open workbook, then parsed (`baca_grids`)."""
     lembar: list[tuple[str, Any]] = []
     gagal: list[str] = []
     try:

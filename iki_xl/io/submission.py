@@ -52,6 +52,7 @@ from iki_xl.core.findings import Keparahan, Temuan
 from iki_xl.core.model import Dokumen
 from iki_xl.errors import BerkasTidakValid, IkiError
 from iki_xl.io.atomic import jalur_sementara
+from iki_xl.io.jeda_gc import gc_dijeda
 from iki_xl.io.ukuran_teks import UKURAN, tinggi_teks
 
 FONT = "Arial"  # LibreOffice without Arial substitutes a metric-compatible or wider font
@@ -927,9 +928,10 @@ def _baca_untuk_rekap(path: Path) -> tuple[RekapDinas | None, str]:
     from iki_xl.io.laporan import baca_dan_periksa
 
     try:
-        h = baca_dan_periksa(path)
-        # the Rekap reuses the values the rules computed (one computation per indicator)
-        return rekap_dinas(h.dokumen, h.temuan, sumber=path.name, hitungan=h.hitungan), ""
+        with gc_dijeda():
+            h = baca_dan_periksa(path)
+            # the Rekap reuses the values the rules computed (one computation per indicator)
+            return rekap_dinas(h.dokumen, h.temuan, sumber=path.name, hitungan=h.hitungan), ""
     except IkiError as e:
         return None, str(e)
     except Exception as e:  # one broken input must never abort the others
