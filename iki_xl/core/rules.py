@@ -700,7 +700,8 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                 "IKI-I001", jab, f"{p}.nama", f"Indikator ke-{n + 1} kinerja ke-{k + 1} tanpa nama."
             )
         nama = _kutip(ind.nama) if not _kosong(ind.nama) else f"ke-{n + 1}"
-        ada_formula = not _kosong(_PREFIKS.sub("", ind.formulasi))
+        rumus = _PREFIKS.sub("", ind.formulasi) if ind.formulasi else ""
+        ada_formula = not _kosong(rumus)
         if ind.jenis is JenisFormula.STATUS:
             if not ind.skala:
                 catat(
@@ -778,11 +779,7 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                     "Hapus pembagian dan '× 100%' dari formulasi, atau ganti nama indikator "
                     "menjadi 'Persentase …'.",
                 )
-        if (
-            ada_formula
-            and not _kosong(ind.nama)
-            and _norm(_PREFIKS.sub("", ind.formulasi)) == _norm(ind.nama)
-        ):
+        if ada_formula and not _kosong(ind.nama) and _norm(rumus) == _norm(ind.nama):
             catat(
                 "IKI-I008",
                 jab,
@@ -818,7 +815,7 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                     f"Ekspresi indeks {nama} '{ind.ekspresi}' tidak dapat dihitung: {sebab}.",
                 )
         if ada_formula and ind.jenis is JenisFormula.JUMLAH and dari_nama is JenisFormula.JUMLAH:
-            baris = [b for b in _PREFIKS.sub("", ind.formulasi).splitlines() if b.strip()]
+            baris = [b for b in rumus.splitlines() if b.strip()]
             sub_nama, sub_rumus = _subjek(ind.nama), _subjek(baris[0]) if baris else []
             if not _sama_subjek(sub_nama, sub_rumus):
                 catat(
@@ -1205,15 +1202,30 @@ _ADA_SALAH = _alternatif(SALAH_EJA)
 _ADA_INGGRIS = _alternatif(KATA_INGGRIS)
 
 
+# the words those two alternations look for, as one set (all lower-case ASCII letters)
+_PEMICU_KATA = frozenset(SALAH_EJA) | frozenset(KATA_INGGRIS)
+_KATA_W = re.compile(r"\w+")
+
+
 def _mungkin_salah(t: str) -> bool:
     """Whether any trigger `_perbaiki` acts on occurs; False means `_perbaiki(t) == t`, so no
-    language finding. (One combined alternation was measured slower than these searches.)"""
+    language finding. (One combined alternation was measured slower than these searches.)
+
+    For an ASCII text the word lists are looked up in the set of its words: a whole-word,
+    any-case match of an alternation is exactly a lower-cased \\w+ run in the set. A doubled
+    word needs some word twice, so `_ULANG` runs only then."""
+    if _ADA_DEMPET.search(t):
+        return True
+    if t.isascii():
+        kata = _KATA_W.findall(t.lower())
+        if not _PEMICU_KATA.isdisjoint(kata):
+            return True
+        if len(set(kata)) < len(kata) and _ULANG.search(t):
+            return True
+    elif _ADA_SALAH.search(t) or _ADA_INGGRIS.search(t) or _ULANG.search(t):
+        return True
     return bool(
-        _ADA_DEMPET.search(t)
-        or _ADA_SALAH.search(t)
-        or _ADA_INGGRIS.search(t)
-        or _ULANG.search(t)
-        or ("  " in t and _SPASI_GANDA.search(t))
+        ("  " in t and _SPASI_GANDA.search(t))
         or ("-" in t and _HUBUNG_SPASI.search(t))
         or ("," in t and _KOMA.search(t))
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from iki_xl.core import rules
 from iki_xl.core.findings import Keparahan
 from iki_xl.core.model import (
     Agregasi,
@@ -239,3 +240,33 @@ def test_any_document_gives_findings_never_an_exception(doc: Dokumen) -> None:
         assert t.keparahan is ATURAN[t.kode].keparahan
         assert t.pesan and t.jalur.startswith("jabatan[")
         assert int(t.jalur[len("jabatan[") : t.jalur.index("]")]) < jumlah_jabatan
+
+
+_KATA_UJI = [
+    *rules.SALAH_EJA, *rules.KATA_INGGRIS, "Presentase", "SOCIAL", "data", "Data", "ſocial",
+    "jumlah", "pmks", "x", "ab1", "dan", "Kelvin", "ǅ", "İ",
+]  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_KATA_UJI), st.text(min_size=1, max_size=6)),
+        max_size=8,
+    ),
+    st.lists(st.sampled_from([" ", "  ", "\n", "-", ", ", ",", "_", "2", "- "]), max_size=8),
+)
+def test_language_prefilter_agrees_with_the_regex_searches(
+    kata: list[str], sela: list[str]
+) -> None:
+    """The word-set shortcut of `_mungkin_salah` says exactly what the searches say."""
+    t = "".join(k + (sela[i] if i < len(sela) else " ") for i, k in enumerate(kata))
+    acuan = bool(
+        rules._ADA_DEMPET.search(t)
+        or rules._ADA_SALAH.search(t)
+        or rules._ADA_INGGRIS.search(t)
+        or rules._ULANG.search(t)
+        or rules._SPASI_GANDA.search(t)
+        or rules._HUBUNG_SPASI.search(t)
+        or rules._KOMA.search(t)
+    )
+    assert rules._mungkin_salah(t) == acuan
