@@ -36,10 +36,14 @@ if os.environ.get("IKI_XL_MURNI"):
 
 
 def _usang() -> list[str]:
+    """Sources changed since the compiled build. Each compiled module is a small shim; the
+    code itself is in the group library (setup.py's group_name), rebuilt on every change."""
+    pustaka = list((AKAR / "iki_xl").glob("terkompilasi__mypyc*.so"))
+    dibangun = max((p.stat().st_mtime for p in pustaka), default=0.0)
     hasil = []
     for so in (AKAR / "iki_xl").rglob("*.so"):
         py = so.with_name(so.name.split(".", 1)[0] + ".py")
-        if py.exists() and py.stat().st_mtime > so.stat().st_mtime:
+        if py.exists() and py.stat().st_mtime > max(dibangun, so.stat().st_mtime):
             hasil.append(str(py.relative_to(AKAR)))
     return hasil
 
