@@ -669,13 +669,18 @@ _KATA = re.compile(r"[^\W\d_]+")
 _AWAL_SUBJEK = re.compile(r"^\s*(jumlah|jummlah|banyaknya|total)\b", re.IGNORECASE)
 
 
+_FX = re.compile(r"^\s*[ƒf]\s*\(\s*x\s*\)\s*=\s*", re.IGNORECASE)
+_SIGMA = re.compile(r"[∑Σ]")
+_YANG = re.compile(r"\b(?:yang|yg)\b", re.IGNORECASE)
+
+
 def _subjek(teks: str) -> list[str]:
     """The words of what is counted: before the first 'yang', without 'Jumlah', 'Σ'."""
-    t = re.sub(r"^\s*[ƒf]\s*\(\s*x\s*\)\s*=\s*", "", teks, flags=re.IGNORECASE)
-    t = re.sub(r"[∑Σ]", " ", t)
+    t = _FX.sub("", teks)
+    t = _SIGMA.sub(" ", t)
     t = _AWAL_SUBJEK.sub("", t)
-    t = re.split(r"\b(?:yang|yg)\b", t, maxsplit=1, flags=re.IGNORECASE)[0]
-    return [w for w in _KATA.findall(t)]
+    t = _YANG.split(t, maxsplit=1)[0]
+    return _KATA.findall(t)
 
 
 def _sama_subjek(a: list[str], b: list[str]) -> bool:
@@ -695,6 +700,7 @@ def _sama_subjek(a: list[str], b: list[str]) -> bool:
 
 def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
     for _j, jab, k, n, ind, p in _indikator(doc):
+        jenis = ind.jenis  # read once: attribute reads of a pydantic model are not cheap
         if _kosong(ind.nama):
             catat(
                 "IKI-I001", jab, f"{p}.nama", f"Indikator ke-{n + 1} kinerja ke-{k + 1} tanpa nama."
@@ -702,7 +708,7 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
         nama = _kutip(ind.nama) if not _kosong(ind.nama) else f"ke-{n + 1}"
         rumus = _PREFIKS.sub("", ind.formulasi) if ind.formulasi else ""
         ada_formula = not _kosong(rumus)
-        if ind.jenis is JenisFormula.STATUS:
+        if jenis is JenisFormula.STATUS:
             if not ind.skala:
                 catat(
                     "IKI-I009",
@@ -720,7 +726,7 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
             )
         if _kosong(ind.sumber_data):
             catat("IKI-I003", jab, f"{p}.sumber_data", f"Indikator {nama} belum punya sumber data.")
-        if ada_formula and ind.jenis is None:
+        if ada_formula and jenis is None:
             catat(
                 "IKI-I004",
                 jab,
@@ -730,13 +736,11 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
         d = baca_formulasi(ind.formulasi, ind.nama)  # cached on (text, name's kind)
         dari_nama = jenis_dari_nama(ind.nama)  # = baca_formulasi("", ind.nama).jenis
         tak_sejalan = False  # name and formula disagree: the satuan check would only echo it
-        if ada_formula and ind.jenis is not None:
+        if ada_formula and jenis is not None:
             persen_tanpa_penyebut = (
-                dari_nama is JenisFormula.PERSENTASE
-                and ind.jenis is JenisFormula.JUMLAH
-                and d.kali_100
+                dari_nama is JenisFormula.PERSENTASE and jenis is JenisFormula.JUMLAH and d.kali_100
             )
-            if (ind.jenis is JenisFormula.PERSENTASE and not d.pecahan) or persen_tanpa_penyebut:
+            if (jenis is JenisFormula.PERSENTASE and not d.pecahan) or persen_tanpa_penyebut:
                 tak_sejalan = True
                 catat(
                     "IKI-I006",
@@ -744,14 +748,14 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                     f"{p}.formulasi",
                     f"Formulasi persentase {nama} tidak punya penyebut (pembagi).",
                 )
-            elif ind.jenis is JenisFormula.PERSENTASE and not d.kali_100:
+            elif jenis is JenisFormula.PERSENTASE and not d.kali_100:
                 catat(
                     "IKI-I007",
                     jab,
                     f"{p}.formulasi",
                     f"Formulasi persentase {nama} tidak dikali 100%.",
                 )
-            elif dari_nama is JenisFormula.PERSENTASE and ind.jenis in (
+            elif dari_nama is JenisFormula.PERSENTASE and jenis in (
                 JenisFormula.JUMLAH,
                 JenisFormula.INDEKS,
                 JenisFormula.STATUS,
@@ -762,12 +766,12 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                     jab,
                     f"{p}.formulasi",
                     f"Indikator {nama} bernama 'Persentase …' tetapi formulasinya "
-                    f"{_NAMA_JENIS[ind.jenis]}, bukan pembagian.",
+                    f"{_NAMA_JENIS[jenis]}, bukan pembagian.",
                     "Tulis formulasi sebagai pembagian × 100%, atau ganti nama indikator "
                     "sesuai yang dihitung ('Jumlah …').",
                 )
             elif dari_nama is JenisFormula.JUMLAH and (
-                d.kali_100 or ind.jenis in (JenisFormula.PERSENTASE, JenisFormula.RASIO)
+                d.kali_100 or jenis in (JenisFormula.PERSENTASE, JenisFormula.RASIO)
             ):
                 tak_sejalan = True
                 catat(
@@ -787,25 +791,25 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                 f"Formulasi indikator {nama} hanya mengulang nama indikatornya.",
             )
         satuan = ind.satuan.strip()
-        if satuan and ind.jenis is not None and not tak_sejalan:
-            if ind.jenis in _PERSEN and not _satuan_persen(satuan):
+        if satuan and jenis is not None and not tak_sejalan:
+            if jenis in _PERSEN and not _satuan_persen(satuan):
                 catat(
                     "IKI-I010",
                     jab,
                     f"{p}.satuan",
-                    f"Indikator {_NAMA_JENIS[ind.jenis]} {nama} bersatuan '{satuan}', bukan %.",
+                    f"Indikator {_NAMA_JENIS[jenis]} {nama} bersatuan '{satuan}', bukan %.",
                     "Ganti satuan menjadi %.",
                 )
-            elif ind.jenis not in _PERSEN and _satuan_persen(satuan):
+            elif jenis not in _PERSEN and _satuan_persen(satuan):
                 catat(
                     "IKI-I010",
                     jab,
                     f"{p}.satuan",
-                    f"Indikator {_NAMA_JENIS[ind.jenis]} {nama} bersatuan %, padahal "
+                    f"Indikator {_NAMA_JENIS[jenis]} {nama} bersatuan %, padahal "
                     "hasilnya bukan persentase.",
                     "Ganti satuan sesuai yang dihitung (orang, dokumen, kegiatan, indeks, level).",
                 )
-        if ind.jenis is JenisFormula.INDEKS and ind.ekspresi.strip() and ind.komponen:
+        if jenis is JenisFormula.INDEKS and ind.ekspresi.strip() and ind.komponen:
             sebab = _ekspresi_valid(ind.ekspresi, tuple(c.kode for c in ind.komponen))
             if sebab:
                 catat(
@@ -814,7 +818,7 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                     f"{p}.ekspresi",
                     f"Ekspresi indeks {nama} '{ind.ekspresi}' tidak dapat dihitung: {sebab}.",
                 )
-        if ada_formula and ind.jenis is JenisFormula.JUMLAH and dari_nama is JenisFormula.JUMLAH:
+        if ada_formula and jenis is JenisFormula.JUMLAH and dari_nama is JenisFormula.JUMLAH:
             baris = [b for b in rumus.splitlines() if b.strip()]
             sub_nama, sub_rumus = _subjek(ind.nama), _subjek(baris[0]) if baris else []
             if not _sama_subjek(sub_nama, sub_rumus):
@@ -945,16 +949,17 @@ def _urutan_triwulan(
 
 def _angka_rules(doc: Dokumen, catat: _Catatan, memo: HitunganDokumen) -> None:
     for j, jab, k, n, ind, p in _indikator(doc):
+        jenis = ind.jenis  # read once: attribute reads of a pydantic model are not cheap
         nama = _kutip(ind.nama) if not _kosong(ind.nama) else "ini"
-        status = ind.jenis is JenisFormula.STATUS
-        hitungan = ind.jenis in _JENIS_HITUNGAN
+        status = jenis is JenisFormula.STATUS
+        hitungan = jenis in _JENIS_HITUNGAN
         # target
         target = ind.target
         if status:
             if isinstance(target, str | float):
                 _level(catat, jab, f"{p}.target", target, ind, "Target")
         elif isinstance(target, RentangTarget):
-            if ind.jenis is JenisFormula.PERSENTASE and target.atas > 100:
+            if jenis is JenisFormula.PERSENTASE and target.atas > 100:
                 catat(
                     "IKI-N006",
                     jab,
@@ -966,7 +971,7 @@ def _angka_rules(doc: Dokumen, catat: _Catatan, memo: HitunganDokumen) -> None:
             if (
                 t is not None
                 and t < 0
-                and ind.jenis
+                and jenis
                 in (
                     JenisFormula.JUMLAH,
                     JenisFormula.PERSENTASE,
@@ -974,7 +979,7 @@ def _angka_rules(doc: Dokumen, catat: _Catatan, memo: HitunganDokumen) -> None:
                 )
             ):
                 catat("IKI-N003", jab, f"{p}.target", f"Target {nama} negatif ({_fmt(t)}).")
-            if t is not None and t > 100 and ind.jenis is JenisFormula.PERSENTASE:
+            if t is not None and t > 100 and jenis is JenisFormula.PERSENTASE:
                 catat(
                     "IKI-N006",
                     jab,
@@ -1010,8 +1015,8 @@ def _angka_rules(doc: Dokumen, catat: _Catatan, memo: HitunganDokumen) -> None:
                         )
                 nilai.append(baris)
                 _urutan_triwulan(catat, jab, jalur, kom.realisasi, "Realisasi")
-            if ind.jenis in (JenisFormula.PERSENTASE, JenisFormula.RASIO) and len(nilai) >= 2:
-                cara = ind.agregasi or agregasi_baku(ind.jenis)
+            if jenis in (JenisFormula.PERSENTASE, JenisFormula.RASIO) and len(nilai) >= 2:
+                cara = ind.agregasi or agregasi_baku(jenis)
                 terisi = [t for t in range(4) if nilai[1][t] is not None]
                 for t_i in range(4):
                     a, b = nilai[0][t_i], nilai[1][t_i]
@@ -1029,7 +1034,7 @@ def _angka_rules(doc: Dokumen, catat: _Catatan, memo: HitunganDokumen) -> None:
                             f"Penyebut {kb} {_TW[t_i]} indikator {nama} bernilai 0.",
                         )
                     elif (
-                        ind.jenis is JenisFormula.PERSENTASE
+                        jenis is JenisFormula.PERSENTASE
                         and a is not None
                         and b is not None
                         and a > b >= 0
@@ -1053,7 +1058,7 @@ def _angka_rules(doc: Dokumen, catat: _Catatan, memo: HitunganDokumen) -> None:
                 if v is not None and v < 0 and hitungan:
                     catat("IKI-N003", jab, jalur, f"{apa} {_TW[t_i]} negatif ({_fmt(v)}).")
             _urutan_triwulan(catat, jab, f"{p}.realisasi", ind.realisasi, apa)
-        if ind.jenis in (JenisFormula.PENURUNAN, JenisFormula.PERTUMBUHAN):
+        if jenis in (JenisFormula.PENURUNAN, JenisFormula.PERTUMBUHAN):
             if ind.baseline is None and ada_realisasi:
                 catat("IKI-N009", jab, f"{p}.baseline", f"Baseline (N−1) indikator {nama} kosong.")
             elif ind.baseline == 0:
@@ -1068,7 +1073,7 @@ def _angka_rules(doc: Dokumen, catat: _Catatan, memo: HitunganDokumen) -> None:
                 f"{p}.target",
                 f"Realisasi indikator {nama} sudah diisi, target belum.",
             )
-        if ada_realisasi and not kosong_target and ind.jenis is not None:
+        if ada_realisasi and not kosong_target and jenis is not None:
             # only the capaian is needed: exactly `hitung_indikator(...).capaian` without the
             # four quarter values and the predikat; kept in `memo` for the Rekap
             cp = memo.capaian((j, k, n), ind)[1].nilai
