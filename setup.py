@@ -21,6 +21,7 @@ TERKOMPILASI = [
     "iki_xl/io/grid.py",
     "iki_xl/io/laporan.py",
     "iki_xl/io/reader.py",
+    "iki_xl/io/submission.py",
     "iki_xl/io/ukuran_teks.py",
 ]
 

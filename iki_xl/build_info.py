@@ -20,6 +20,7 @@ MODUL_TERKOMPILASI = (
     "iki_xl.io.grid",
     "iki_xl.io.laporan",
     "iki_xl.io.reader",
+    "iki_xl.io.submission",
     "iki_xl.io.ukuran_teks",
 )
 

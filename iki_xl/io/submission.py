@@ -186,8 +186,9 @@ def _tulis_keputusan(wb: Workbook, gaya: _Gaya, n: NaskahKeputusan) -> Worksheet
     teks_lebar = lebar_gabung(lebar[2:])
     r = 0
 
-    def baris_tengah(teks: str, ukuran: float = 11, tebal: bool = True, **lain: Any) -> None:
+    def baris_tengah(teks: str, ukuran: float = 11, tebal: bool = True, garis: int = 0) -> None:
         nonlocal r
+        lain = {"bottom": garis} if garis else {}
         fmt = gaya(
             bold=tebal, font_size=ukuran, align="center", valign="vcenter", text_wrap=True, **lain
         )
@@ -204,7 +205,7 @@ def _tulis_keputusan(wb: Workbook, gaya: _Gaya, n: NaskahKeputusan) -> Worksheet
     ukuran_kop = (13, 15, 10, 10, 11)
     for i, (teks, ukuran) in enumerate(zip(n.kop, ukuran_kop, strict=True)):
         akhir = i == len(n.kop) - 1
-        baris_tengah(teks, ukuran, i in (0, 1, 4), **({"bottom": 6} if akhir else {}))
+        baris_tengah(teks, ukuran, i in (0, 1, 4), 6 if akhir else 0)  # a rule under the kop
     kosong(14)
     for i, teks in enumerate(n.judul):
         baris_tengah(teks, 11, True)
@@ -540,6 +541,8 @@ class _Rekap:
             sel = sel_rekap(self.n, b)
             tinggi = 15.0
             for c, v in enumerate(sel):
+                if v is None or v == "":
+                    continue  # an empty cell of the table: nothing to write
                 if c == 0:
                     fmt = self.f_no
                 elif c == self.i_capaian:
