@@ -23,8 +23,10 @@ import time
 import tracemalloc
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from benchmarks.bench_read import baca_mentah, dokumen_benchmark
+from iki_xl.core.consolidate import KOLOM_REKAP
 
 
 def _tulis_satu(arg: tuple[int, int, str]) -> str:
@@ -74,7 +76,7 @@ def ukur_memori(berkas: list[Path], keluaran: Path) -> dict[str, float]:
 def rincian(berkas: list[Path], ulang: int) -> dict[str, float]:
     """The parts, one process: a worker's steps on the first input (medians of 2×ulang+1,
     cold rule caches), and the parent's writing of every input's Rekap rows alone."""
-    from iki_xl.core.consolidate import rekap_dinas
+    from iki_xl.core.consolidate import rekap_dinas, sel_rekap
     from iki_xl.core.rules import kosongkan_cache
     from iki_xl.io.laporan import periksa_hasil
     from iki_xl.io.reader import baca_workbook
@@ -101,13 +103,38 @@ def rincian(berkas: list[Path], ulang: int) -> dict[str, float]:
         assert r is not None
         semua.append(r)
     with tempfile.TemporaryDirectory(prefix="iki-bench-tulis-") as d2:
+        baris = [sel_rekap(i, b) for r in semua for i, b in enumerate(r.baris, 1)]
         t0 = time.perf_counter()
         tulis_pengajuan_pemda(semua, Path(d2) / "tulis.xlsx")
         hasil["tulis"] = time.perf_counter() - t0
+        hasil["xlsxwriter"] = xlsxwriter_saja(baris, Path(d2) / "polos.xlsx")
     return hasil
 
 
+def xlsxwriter_saja(baris: list[tuple[Any, ...]], path: Path) -> float:
+    """XlsxWriter alone writing the same Rekap cells as a table, one format per kind of
+    cell, no iki-xl code: the floor of any XlsxWriter-based writer of this output."""
+    import xlsxwriter
+
+    t0 = time.perf_counter()
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet()
+    teks, angka = wb.add_format({"text_wrap": True}), wb.add_format({"num_format": "0.00"})
+    for r, isi in enumerate(baris, 1):
+        for c, v in enumerate(isi):
+            if isinstance(v, str):
+                if v:
+                    ws.write_string(r, c, v, teks)
+            elif v is not None:
+                ws.write_number(r, c, v, angka)
+    kolom = [{"header": k} for k in KOLOM_REKAP]
+    ws.add_table(0, 0, max(len(baris), 1), len(KOLOM_REKAP) - 1, {"columns": kolom})
+    wb.close()
+    return time.perf_counter() - t0
+
+
 def jalankan(ulang: int = 3, dinas: int = 45, jabatan: int = 60) -> dict[str, float]:
+    from iki_xl.build_info import ringkas
     from iki_xl.io.submission import konsolidasi
 
     with tempfile.TemporaryDirectory(prefix="iki-bench-") as d:
@@ -141,7 +168,7 @@ def jalankan(ulang: int = 3, dinas: int = 45, jabatan: int = 60) -> dict[str, fl
         raw, kon = statistics.median(t_raw), statistics.median(t_kon)
         print(
             f"{dinas} workbooks × {jabatan} jabatan: {ukuran / 2**20:.1f} MiB, {n_sel} cells, "
-            f"{n_baris} Rekap rows; generated in {t_buat:.1f} s"
+            f"{n_baris} Rekap rows; generated in {t_buat:.1f} s; iki-xl build: {ringkas()}"
         )
         print(f"python-calamine raw read (1 process): {raw:6.2f} s  (median of {ulang})")
         print(f"konsolidasi (2 workers + writer)    : {kon:6.2f} s")
@@ -153,6 +180,11 @@ def jalankan(ulang: int = 3, dinas: int = 45, jabatan: int = 60) -> dict[str, fl
             f"placing {bagian['aturan'] * 1000:.0f} ms, Rekap rows {bagian['rekap'] * 1000:.0f} ms; "
             f"the parent alone writing all {dinas} Dinas: {bagian['tulis']:.2f} s "
             f"({bagian['tulis'] / raw:.2f} × the raw read of all inputs)"
+        )
+        print(
+            f"XlsxWriter alone writing the same {n_baris} × {len(KOLOM_REKAP)} Rekap cells as a "
+            f"table (no iki-xl code): {bagian['xlsxwriter']:.2f} s "
+            f"({bagian['xlsxwriter'] / raw:.2f} × the raw read)"
         )
 
         memori = []
