@@ -30,3 +30,22 @@ def test_left_off_when_the_caller_switched_it_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_was_allocated_is_not_left_for_one_big_collection() -> None:
+    with gc_dijeda():
+        sampah = [[i] for i in range(50_000)]
+    assert gc.get_count()[0] < 1_000  # not 50 000 young objects waiting for a collection
+    assert gc.get_freeze_count() == 0  # nothing stays frozen
+    del sampah
+
+
+def test_a_callers_frozen_objects_stay_frozen() -> None:
+    gc.freeze()
+    try:
+        beku = gc.get_freeze_count()
+        with gc_dijeda():
+            _ = [[i] for i in range(1_000)]
+        assert gc.get_freeze_count() == beku
+    finally:
+        gc.unfreeze()
