@@ -10,7 +10,7 @@ sheets (Petunjuk, Referensi, a planner's notes) are ignored. A planner's mistake
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -952,15 +952,17 @@ def baca_grid_instansi(
 # ---------------------------------------------------------------- the workbook
 
 
-def baca_grids(lembar: Sequence[tuple[str, Any]], sumber: str = "workbook") -> HasilBaca:
-    """Parse a workbook given as (sheet name, grid) pairs in workbook order."""
-    urutan = {nama: i for i, (nama, _) in enumerate(lembar)}
+def baca_grids(lembar: Iterable[tuple[str, Any]], sumber: str = "workbook") -> HasilBaca:
+    """Parse a workbook given as (sheet name, grid) pairs in workbook order; `lembar` may be
+    a generator, so that each grid is parsed as it is loaded and then let go."""
+    urutan: dict[str, int] = {}
     temuan: list[Temuan] = []
     peta = Peta()
     instansi: HasilInstansi | None = None
     jabatan: list[tuple[str, HasilJabatan]] = []
     ada_layout_jabatan = False
     for nama, grid in lembar:
+        urutan[nama] = len(urutan)
         if instansi is None:
             hi = baca_grid_instansi(nama, grid)
             if hi is not None:
@@ -1058,19 +1060,23 @@ def baca_workbook(path: Path | str) -> HasilBaca:
 
 
 def _baca_lembar(path: Path, wb: Any) -> HasilBaca:
-    """Every sheet's grid from the open workbook, then parsed (`baca_grids`)."""
-    lembar: list[tuple[str, Any]] = []
+    """Every sheet of the open workbook, each parsed as soon as it is loaded (`baca_grids`):
+    one grid alive at a time."""
     gagal: list[str] = []
-    try:
+
+    def lembar() -> Iterator[tuple[str, Any]]:
         for nama in wb.sheet_names:
             try:
-                lembar.append((nama, wb.get_sheet_by_name(nama).to_python(skip_empty_area=False)))
+                grid = wb.get_sheet_by_name(nama).to_python(skip_empty_area=False)
             except Exception:
                 gagal.append(nama)
-                lembar.append((nama, []))
+                grid = []
+            yield nama, grid
+
+    try:
+        hasil = baca_grids(lembar(), str(path))
     finally:
         wb.close()
-    hasil = baca_grids(lembar, str(path))
     for nama in gagal:
         hasil.temuan.append(
             Temuan(
