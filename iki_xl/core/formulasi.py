@@ -61,6 +61,9 @@ _JENIS_AWAL = {
 }
 
 
+@lru_cache(
+    maxsize=4096
+)  # asked twice per indicator in a validation: by baca_formulasi and the rules
 def jenis_dari_nama(nama: str) -> JenisFormula | None:
     """The kind an indicator's name suggests ('Persentase …', 'Jumlah …'), or None."""
     n = nama.strip().lower()

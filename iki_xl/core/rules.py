@@ -873,7 +873,7 @@ _ekspresi_valid = lru_cache(maxsize=1024)(ekspresi_valid)
 
 def kosongkan_cache() -> None:
     """Forget the cached text analyses (benchmarks measure a cold run)."""
-    for f in (_ekspresi_valid, _perbaiki, _analisis_bahasa, _norm):
+    for f in (_ekspresi_valid, _perbaiki, _analisis_bahasa, _norm, jenis_dari_nama):
         f.cache_clear()
     formulasi._baca_formulasi.cache_clear()
     _urai.cache_clear()
