@@ -21,20 +21,17 @@ def urutan_org(doc: Dokumen) -> list[tuple[Jabatan, int]]:
             akar.append(j)
     hasil: list[tuple[Jabatan, int]] = []
     dilihat: set[str] = set()
-
-    def turun(j: Jabatan, dalam: int) -> None:
-        if j.id in dilihat:
-            return
-        dilihat.add(j.id)
-        hasil.append((j, dalam))
-        for a in anak.get(j.id, []):
-            turun(a, dalam + 1)
-
-    for j in akar:
-        turun(j, 0)
-    for j in doc.jabatan:
-        if j.id not in dilihat:
-            turun(j, 0)
+    # depth first with a stack, not a recursive inner function: that one would form a
+    # reference cycle holding the whole document until the cyclic collector runs
+    for mulai in [*akar, *doc.jabatan]:
+        tumpukan = [(mulai, 0)]
+        while tumpukan:
+            j, dalam = tumpukan.pop()
+            if j.id in dilihat:
+                continue
+            dilihat.add(j.id)
+            hasil.append((j, dalam))
+            tumpukan.extend((a, dalam + 1) for a in reversed(anak.get(j.id, [])))
     return hasil
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 import pytest
 
 from iki_xl.io.jeda_gc import gc_dijeda
+from iki_xl.io.submission import _baca_untuk_rekap
+from iki_xl.io.writer import tulis_workbook
+from tests.io.conftest import contoh
 
 
 def test_paused_inside_and_restored_after_even_on_error() -> None:
@@ -49,3 +53,23 @@ def test_a_callers_frozen_objects_stay_frozen() -> None:
         assert gc.get_freeze_count() == beku
     finally:
         gc.unfreeze()
+
+
+def test_reading_validating_and_recapping_leave_no_cyclic_garbage(tmp_path: Path) -> None:
+    """With the collector paused, anything caught in a reference cycle would outlive its
+    input (a Pemda worker's memory would grow with every Dinas): nothing may be."""
+    path = tmp_path / "sampang.xlsx"
+    tulis_workbook(contoh("sampang"), path)
+    _baca_untuk_rekap(path)  # warm-up: caches, imports
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        rekap, galat = _baca_untuk_rekap(path)
+        assert rekap is not None and not galat
+        del rekap
+        gc.collect()
+        sisa = [type(o).__qualname__ for o in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert sisa == []
