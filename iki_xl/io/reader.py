@@ -385,7 +385,17 @@ class _Pembaca:
 
     # typed cell readers --------------------------------------------------------
 
-    def pilihan(self, v: Any, daftar: dict[str, Any], apa: str, r: int, c: int, jalur: str) -> Any:
+    def pilihan(
+        self,
+        v: Any,
+        daftar: dict[str, Any],
+        apa: str,
+        r: int,
+        c: int,
+        jalur: str,
+        akhiran: str = "",
+    ) -> Any:
+        """A dropdown value; its jalur is `jalur + akhiran`, joined only for a finding."""
         if kosong(v):
             return None
         x = daftar.get(L.normal(teks(v)))
@@ -396,7 +406,7 @@ class _Pembaca:
                 f"{apa} '{teks(v)}' tidak dikenal",
                 r,
                 c,
-                jalur=jalur,
+                jalur=jalur + akhiran,
                 saran=f"pilih salah satu: {boleh}",
             )
         return x
@@ -708,13 +718,13 @@ class _Blok:
             v = baris[c]
             d[medan] = v if type(v) is str else teks(v)
         c = ix["jenis"]
-        d["jenis"] = p.pilihan(baris[c], _JENIS_FORMULA, "jenis formula", r, c, f"{j}.jenis")
+        d["jenis"] = p.pilihan(baris[c], _JENIS_FORMULA, "jenis formula", r, c, j, ".jenis")
         c = ix["polaritas"]
-        pol = p.pilihan(baris[c], _POLARITAS, "polaritas", r, c, f"{j}.polaritas")
+        pol = p.pilihan(baris[c], _POLARITAS, "polaritas", r, c, j, ".polaritas")
         if pol is not None:
             d["polaritas"] = pol
         c = ix["agregasi"]
-        d["agregasi"] = p.pilihan(baris[c], _AGREGASI, "agregasi", r, c, f"{j}.agregasi")
+        d["agregasi"] = p.pilihan(baris[c], _AGREGASI, "agregasi", r, c, j, ".agregasi")
         c = ix["baseline"]
         v = baris[c]
         d["baseline"] = v if type(v) is float else p.angka(v, "baseline", r, c, f"{j}.baseline")
@@ -813,9 +823,14 @@ class _Blok:
             return
         self.rekam.peristiwa.append((r, _LEVEL))
         p = self.p
-        jl = f"{self.jalur}.skala[{len(self.skala)}]"
-        bawah = vb if type(vb) is float else p.angka(vb, "skor bawah", r, s.lvb, f"{jl}.bawah")
-        atas = va if type(va) is float else p.angka(va, "skor atas", r, s.lva, f"{jl}.atas")
+        bawah: float | None
+        atas: float | None
+        if type(vb) is float and type(va) is float:  # the common case: nothing to report
+            bawah, atas = vb, va
+        else:
+            jl = f"{self.jalur}.skala[{len(self.skala)}]"
+            bawah = vb if type(vb) is float else p.angka(vb, "skor bawah", r, s.lvb, f"{jl}.bawah")
+            atas = va if type(va) is float else p.angka(va, "skor atas", r, s.lva, f"{jl}.atas")
         self.skala.append(
             {"nama": vn if type(vn) is str else teks(vn), "bawah": bawah, "atas": atas}
         )

@@ -50,7 +50,9 @@ def test_a_callers_frozen_objects_stay_frozen() -> None:
         beku = gc.get_freeze_count()
         with gc_dijeda():
             _ = [[i] for i in range(1_000)]
-        assert gc.get_freeze_count() == beku
+        # still frozen (an unfreeze would make it 0), and nothing of ours added; some of
+        # theirs may have been freed meanwhile
+        assert 0 < gc.get_freeze_count() <= beku
     finally:
         gc.unfreeze()
 
