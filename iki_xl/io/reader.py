@@ -88,36 +88,28 @@ class Peta(Mapping[str, tuple[str, str]]):
         e = jalur.find("]", i)
         return self._blok.get(jalur[: e + 1]) if e > 0 else None
 
-    def __getitem__(self, jalur: str) -> tuple[str, str]:
+    def _cari(self, jalur: str) -> tuple[str, str] | None:
         v = self._isi.get(jalur)
         if v is not None:
             return v
         rek = self._rekam(jalur)
-        if rek is not None:
-            v = rek.cari(jalur)
-            if v is not None:
-                return v
-        raise KeyError(jalur)
+        return None if rek is None else rek.cari(jalur)
+
+    def __getitem__(self, jalur: str) -> tuple[str, str]:
+        v = self._cari(jalur)
+        if v is None:
+            raise KeyError(jalur)
+        return v
 
     def get(self, jalur: str, default: Any = None) -> Any:  # type: ignore[override]
         """As `Mapping.get`, without raising and catching a KeyError for a miss."""
-        v = self._isi.get(jalur)
-        if v is not None:
-            return v
-        rek = self._rekam(jalur)
-        if rek is not None:
-            v = rek.cari(jalur)
-            if v is not None:
-                return v
-        return default
+        v = self._cari(jalur)
+        return default if v is None else v
 
     def __contains__(self, jalur: object) -> bool:
         if not isinstance(jalur, str):
             return False
-        if jalur in self._isi:
-            return True
-        rek = self._rekam(jalur)
-        return rek is not None and rek.cari(jalur) is not None
+        return self._cari(jalur) is not None
 
     def _semua(self) -> dict[str, tuple[str, str]]:
         if not self._sisip:
