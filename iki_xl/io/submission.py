@@ -40,6 +40,7 @@ from iki_xl.core.consolidate import (
     BlokLampiran,
     KelompokKinerja,
     NaskahKeputusan,
+    RataRata,
     RekapDinas,
     Ringkasan,
     blok_lampiran,
@@ -641,30 +642,34 @@ def _tulis_ringkasan(
         "Jumlah indikator per predikat capaian", rk.kolom_predikat, rk.predikat, "Perangkat Daerah"
     )
 
-    # average capaian per bidang (and per Dinas at Pemda scale) with a chart
-    tulis_sel(ws, r, 0, "Rata-rata capaian per bidang", f_sub)
-    r += 1
-    for c, k in enumerate(
-        (
-            "Perangkat Daerah",
-            "Bidang/Unit",
-            "Jumlah indikator",
-            "Indikator dinilai",
-            "Rata-rata capaian (%)",
-        )
-    ):
-        tulis_sel(ws, r, c, k, f_kepala)
-    ws.set_row(r, 30)
-    r += 1
-    awal_bidang = r
-    for (d, unit), rata in rk.per_bidang.items():
-        tulis_sel(ws, r, 0, d, f_teks)
-        tulis_sel(ws, r, 1, unit, f_teks)
-        tulis_sel(ws, r, 2, float(rata.indikator), f_angka)
-        tulis_sel(ws, r, 3, float(rata.dinilai), f_angka)
-        tulis_sel(ws, r, 4, rata.nilai, f_persen)
+    def tabel_rata(
+        judul_tabel: str, kolom_kedua: str, baris: Iterable[tuple[str, str | None, RataRata]]
+    ) -> tuple[int, int]:
+        """A table of average capaian; returns its first and last data row."""
+        nonlocal r
+        tulis_sel(ws, r, 0, judul_tabel, f_sub)
         r += 1
-    akhir_bidang = r - 1
+        kepala = ("Perangkat Daerah", kolom_kedua, "Jumlah indikator", "Indikator dinilai")
+        for c, k in enumerate((*kepala, "Rata-rata capaian (%)")):
+            tulis_sel(ws, r, c, k, f_kepala)
+        ws.set_row(r, 30)
+        r += 1
+        awal = r
+        for d, unit, rata in baris:
+            tulis_sel(ws, r, 0, d, f_teks)
+            tulis_sel(ws, r, 1, unit, f_teks)
+            tulis_sel(ws, r, 2, float(rata.indikator), f_angka)
+            tulis_sel(ws, r, 3, float(rata.dinilai), f_angka)
+            tulis_sel(ws, r, 4, rata.nilai, f_persen)
+            r += 1
+        return awal, r - 1
+
+    # average capaian per bidang (and per Dinas at Pemda scale) with a chart
+    awal_bidang, akhir_bidang = tabel_rata(
+        "Rata-rata capaian per bidang",
+        "Bidang/Unit",
+        ((d, unit, rata) for (d, unit), rata in rk.per_bidang.items()),
+    )
     _gabung(
         ws,
         r,
@@ -679,30 +684,12 @@ def _tulis_ringkasan(
     r += 2
     seri = (awal_bidang, akhir_bidang, 1)
     if pemda:
-        tulis_sel(ws, r, 0, "Rata-rata capaian per Perangkat Daerah", f_sub)
-        r += 1
-        for c, k in enumerate(
-            (
-                "Perangkat Daerah",
-                "",
-                "Jumlah indikator",
-                "Indikator dinilai",
-                "Rata-rata capaian (%)",
-            )
-        ):
-            tulis_sel(ws, r, c, k, f_kepala)
-        ws.set_row(r, 30)
-        r += 1
-        awal = r
-        for d in rk.dinas:
-            rata = rk.per_dinas[d]
-            tulis_sel(ws, r, 0, d, f_teks)
-            tulis_sel(ws, r, 1, None, f_teks)
-            tulis_sel(ws, r, 2, float(rata.indikator), f_angka)
-            tulis_sel(ws, r, 3, float(rata.dinilai), f_angka)
-            tulis_sel(ws, r, 4, rata.nilai, f_persen)
-            r += 1
-        seri = (awal, r - 1, 0)
+        awal, akhir = tabel_rata(
+            "Rata-rata capaian per Perangkat Daerah",
+            "",
+            ((d, None, rk.per_dinas[d]) for d in rk.dinas),
+        )
+        seri = (awal, akhir, 0)
         r += 1
 
     # validation summary: counted only when the validator is available
