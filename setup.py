@@ -10,6 +10,7 @@ from setuptools import setup
 # the same modules as iki_xl/build_info.py MODUL_TERKOMPILASI (tests/test_build.py checks)
 TERKOMPILASI = [
     "iki_xl/layout.py",
+    "iki_xl/core/anggota.py",
     "iki_xl/core/consolidate.py",
     "iki_xl/core/ejaan.py",
     "iki_xl/core/findings.py",

@@ -9,6 +9,7 @@ from importlib.machinery import EXTENSION_SUFFIXES
 # keep in step with TERKOMPILASI in setup.py (tests/test_build.py checks)
 MODUL_TERKOMPILASI = (
     "iki_xl.layout",
+    "iki_xl.core.anggota",
     "iki_xl.core.consolidate",
     "iki_xl.core.ejaan",
     "iki_xl.core.findings",

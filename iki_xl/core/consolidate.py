@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from iki_xl.core.anggota import STATUS
 from iki_xl.core.findings import Keparahan, Temuan
 from iki_xl.core.formula import tampil_capaian
 from iki_xl.core.formulasi import tulis_formulasi
@@ -30,7 +31,6 @@ from iki_xl.core.model import (
     Instansi,
     Isian,
     Jabatan,
-    JenisFormula,
     JenisJabatan,
     Kinerja,
     RentangTarget,
@@ -184,7 +184,7 @@ def teks_formulasi(ind: Indikator) -> str:
     components (or a status scale); otherwise the formulasi text as printed. A penjelasan,
     when there is one, comes first.
     """
-    if ind.komponen or (ind.jenis is JenisFormula.STATUS and ind.skala):
+    if ind.komponen or (ind.jenis is STATUS and ind.skala):
         rumus = tulis_formulasi(ind).strip()
     else:
         rumus = ind.formulasi.strip()
@@ -353,7 +353,7 @@ def baris_rekap(
 def _baris(
     label: str, jab: Jabatan, atasan: str, kin: Kinerja, ind: Indikator, h: HasilIndikator
 ) -> BarisRekap:
-    status = ind.jenis is JenisFormula.STATUS
+    status = ind.jenis is STATUS
     tw: list[Sel] = []
     for i, x in enumerate(h.triwulan):
         tw.append(_mentah(ind.realisasi[i]) if status or not x.ada else x.nilai)

@@ -20,12 +20,28 @@ from simpleeval import (
     SimpleEval,
 )
 
+from iki_xl.core.anggota import (
+    AKHIR,
+    INDEKS,
+    JUMLAH,
+    KUMULATIF,
+    NEGATIF,
+    PENURUNAN,
+    PERSENTASE,
+    PERTUMBUHAN,
+    POSITIF,
+    RANGE,
+    RASIO,
+    RATA_RATA,
+    STATUS,
+)
 from iki_xl.core.model import (
     Agregasi,
     BandPredikat,
     Indikator,
     Isian,
     JenisFormula,
+    Komponen,
     Level,
     Polaritas,
     RentangTarget,
@@ -71,8 +87,14 @@ class Hasil:
 _TAK_TERHINGGA = Hasil(None, "hasil tidak terhingga")
 
 
+def berhingga(x: float) -> bool:
+    """math.isfinite, from the two tests the compiled build has as primitives (isfinite is
+    a call through the math module there, several times slower)."""
+    return not (math.isinf(x) or math.isnan(x))
+
+
 def _hasil(x: float, catatan: str = "") -> Hasil:
-    if not math.isfinite(x):
+    if not berhingga(x):
         return _TAK_TERHINGGA
     return Hasil(x, catatan=catatan)
 
@@ -95,7 +117,7 @@ def baca_angka(x: Isian | int | bool) -> Hasil:
     if isinstance(x, bool):
         return Hasil.gagal(f"bukan angka: {x}")
     if type(x) is float:  # the common case, without the isinstance checks
-        return Hasil(x) if math.isfinite(x) else _TAK_TERHINGGA
+        return Hasil(x) if berhingga(x) else _TAK_TERHINGGA
     if isinstance(x, int | float):
         return _hasil(float(x))  # the common case: a number typed as a number
     teks = str(x).strip().replace("\u00a0", "").replace(" ", "")
@@ -125,7 +147,7 @@ def _fmt(x: float) -> str:
 
 
 def agregasi_baku(jenis: JenisFormula | None) -> Agregasi:
-    return Agregasi.KUMULATIF if jenis is JenisFormula.JUMLAH else Agregasi.AKHIR
+    return KUMULATIF if jenis is JUMLAH else AKHIR
 
 
 def _pembagian(a: float, b: float, kali: float) -> Hasil:
@@ -184,7 +206,7 @@ def nilai_dari_komponen(
     angka: dict[str, float] = {}
     catatan = []
     for kode, isi in komponen.items():
-        if type(isi) is float and math.isfinite(isi):  # baca_angka's common case, inline
+        if type(isi) is float and berhingga(isi):  # baca_angka's common case, inline
             angka[kode] = isi
             continue
         h = baca_angka(isi)
@@ -196,48 +218,53 @@ def nilai_dari_komponen(
             catatan.append(h.catatan)
     nilai = list(angka.values())
     hasil: Hasil
-    match jenis:
-        case JenisFormula.PERSENTASE | JenisFormula.RASIO:
-            if len(nilai) < 2:
-                return Hasil.gagal("perlu pembilang dan penyebut")
-            hasil = _pembagian(nilai[0], nilai[1], 100.0 if jenis is JenisFormula.PERSENTASE else 1)
-        case JenisFormula.JUMLAH:
-            if not nilai:
-                return Hasil.gagal("komponen kosong")
-            hasil = _hasil(math.fsum(nilai))
-        case JenisFormula.PENURUNAN | JenisFormula.PERTUMBUHAN:
-            b = baca_angka(baseline)
-            if not b.ada:
-                return Hasil.gagal(f"baseline tahun lalu {b.alasan}")
-            assert b.nilai is not None
-            if not nilai:
-                return Hasil.gagal("komponen kosong")
-            selisih = b.nilai - nilai[0] if jenis is JenisFormula.PENURUNAN else nilai[0] - b.nilai
-            hasil = _pembagian(selisih, b.nilai, 100.0)
-        case JenisFormula.INDEKS:
-            hasil = hitung_ekspresi(ekspresi, angka) if ekspresi else _hasil(math.fsum(nilai))
-        case JenisFormula.STATUS:
-            return Hasil.gagal("status dinilai dari level, bukan komponen")
+    # (an if-chain on identity: a `match` on enum values compiles to slow == lookups)
+    if jenis is PERSENTASE or jenis is RASIO:
+        if len(nilai) < 2:
+            return Hasil.gagal("perlu pembilang dan penyebut")
+        hasil = _pembagian(nilai[0], nilai[1], 100.0 if jenis is PERSENTASE else 1)
+    elif jenis is JUMLAH:
+        if not nilai:
+            return Hasil.gagal("komponen kosong")
+        hasil = _hasil(math.fsum(nilai))
+    elif jenis is PENURUNAN or jenis is PERTUMBUHAN:
+        b = baca_angka(baseline)
+        if not b.ada:
+            return Hasil.gagal(f"baseline tahun lalu {b.alasan}")
+        assert b.nilai is not None
+        if not nilai:
+            return Hasil.gagal("komponen kosong")
+        selisih = b.nilai - nilai[0] if jenis is PENURUNAN else nilai[0] - b.nilai
+        hasil = _pembagian(selisih, b.nilai, 100.0)
+    elif jenis is INDEKS:
+        hasil = hitung_ekspresi(ekspresi, angka) if ekspresi else _hasil(math.fsum(nilai))
+    else:
+        return Hasil.gagal("status dinilai dari level, bukan komponen")
     if hasil.ada and catatan:
         return Hasil(hasil.nilai, catatan="; ".join(catatan))
     return hasil
 
 
-def _terisi(tw: Sequence[Isian]) -> list[int]:
-    return [
-        i for i, x in enumerate(tw) if not (x is None or (isinstance(x, str) and not x.strip()))
-    ]
+def _terisi(x: Isian) -> bool:
+    return not (x is None or (isinstance(x, str) and not x.strip()))
 
 
 def nilai_triwulan(ind: Indikator, tw: int) -> Hasil:
     """Value of the indicator in quarter tw (0..3)."""
-    if ind.jenis is JenisFormula.STATUS:
+    return _nilai_pada(ind, ind.jenis, ind.komponen, tw)
+
+
+def _nilai_pada(
+    ind: Indikator, jenis: JenisFormula | None, komponen: list[Komponen], tw: int
+) -> Hasil:
+    # `jenis` and `komponen` read once by the caller: a pydantic attribute read is slow
+    if jenis is STATUS:
         return skor_status(ind.realisasi[tw], ind.skala)
-    if not ind.komponen:
+    if not komponen:
         return baca_angka(ind.realisasi[tw])
     return nilai_dari_komponen(
-        ind.jenis,
-        {k.kode: k.realisasi[tw] for k in ind.komponen},
+        jenis,
+        {k.kode: k.realisasi[tw] for k in komponen},
         ekspresi=ind.ekspresi,
         baseline=ind.baseline,
     )
@@ -248,38 +275,41 @@ def nilai_tahunan(ind: Indikator, triwulan: Sequence[Hasil] | None = None) -> Ha
 
     `triwulan`: the four `nilai_triwulan(ind, 0..3)` when already computed (reused, not
     computed again)."""
-    cara = ind.agregasi or agregasi_baku(ind.jenis)
-    if ind.jenis is JenisFormula.STATUS or not ind.komponen:
-        isian = [ind.realisasi]
-    else:
-        isian = [k.realisasi for k in ind.komponen]
-    terisi = sorted({i for tw in isian for i in _terisi(tw)})
+    jenis = ind.jenis
+    komponen = ind.komponen
+    cara = ind.agregasi or agregasi_baku(jenis)
+    langsung = jenis is STATUS or not komponen
+    isian = [ind.realisasi] if langsung else [k.realisasi for k in komponen]
+    # the quarters some cell of which is filled, in order
+    terisi = [q for q in range(4) if any(_terisi(tw[q]) for tw in isian)]
     if not terisi:
         return Hasil.gagal("realisasi belum diisi")
-    if cara is Agregasi.AKHIR:
-        return nilai_triwulan(ind, terisi[-1]) if triwulan is None else triwulan[terisi[-1]]
-    if cara is Agregasi.RATA_RATA:
+    if cara is AKHIR:
+        q = terisi[-1]
+        return _nilai_pada(ind, jenis, komponen, q) if triwulan is None else triwulan[q]
+    if cara is RATA_RATA:
         if triwulan is None:
-            per_tw = [nilai_triwulan(ind, i) for i in terisi]
+            per_tw = [_nilai_pada(ind, jenis, komponen, q) for q in terisi]
         else:
-            per_tw = [triwulan[i] for i in terisi]
+            per_tw = [triwulan[q] for q in terisi]
         gagal = next((h for h in per_tw if not h.ada), None)
         if gagal:
             return gagal
         return _hasil(math.fsum(h.nilai or 0.0 for h in per_tw) / len(per_tw))
     # kumulatif: sum each component over the filled quarters, then apply the formula
-    if ind.jenis is JenisFormula.STATUS or not ind.komponen:
-        total = [baca_angka(ind.realisasi[i]) for i in terisi]
+    if langsung:
+        total = [baca_angka(isian[0][q]) for q in terisi]
         gagal = next((h for h in total if not h.ada), None)
         return gagal or _hasil(math.fsum(h.nilai or 0.0 for h in total))
     jumlah: dict[str, Isian] = {}
-    for k in ind.komponen:
-        bagian = [baca_angka(k.realisasi[i]) for i in terisi]
+    for k in komponen:
+        realisasi = k.realisasi
+        bagian = [baca_angka(realisasi[q]) for q in terisi]
         gagal = next((h for h in bagian if not h.ada), None)
         if gagal:
             return Hasil.gagal(f"{k.kode} {gagal.alasan}")
         jumlah[k.kode] = math.fsum(h.nilai or 0.0 for h in bagian)
-    return nilai_dari_komponen(ind.jenis, jumlah, ekspresi=ind.ekspresi, baseline=ind.baseline)
+    return nilai_dari_komponen(jenis, jumlah, ekspresi=ind.ekspresi, baseline=ind.baseline)
 
 
 # ---------------------------------------------------------------- status / level
@@ -344,7 +374,7 @@ def capaian(
         return Hasil.gagal(f"target {t.alasan}")
     assert r.nilai is not None and t.nilai is not None
     R, T = r.nilai, t.nilai
-    if pol is Polaritas.RANGE:
+    if pol is RANGE:
         ta = baca_angka(target_atas)
         if not ta.ada:
             return Hasil.gagal(f"batas atas target {ta.alasan}")
@@ -355,7 +385,7 @@ def capaian(
         T = atas if atas < R else bawah
     if T == 0:
         return Hasil.gagal("target 0")
-    if pol is Polaritas.NEGATIF:
+    if pol is NEGATIF:
         if metode_negatif == "T/R":
             return Hasil.gagal("realisasi 0") if R == 0 else _hasil(T / R * 100)
         return _hasil((2 * T - R) / T * 100)
@@ -369,16 +399,17 @@ def capaian_indikator(ind: Indikator, nilai: Hasil, *, metode_negatif: str = NEG
     target: Target = ind.target
     if target is None or (isinstance(target, str) and not target.strip()):
         return Hasil.gagal("target belum diisi")
-    if ind.jenis is JenisFormula.STATUS:
+    polaritas = ind.polaritas
+    if ind.jenis is STATUS:
         if isinstance(target, RentangTarget):
             return Hasil.gagal("target status harus satu level")
         t = _urutan_level(target, ind.skala)
         if not t.ada:
             return Hasil.gagal(f"target {t.alasan}")
-        return capaian(nilai.nilai, t.nilai, ind.polaritas, metode_negatif=metode_negatif)
+        return capaian(nilai.nilai, t.nilai, polaritas, metode_negatif=metode_negatif)
     if isinstance(target, RentangTarget):
-        return capaian(nilai.nilai, target.bawah, Polaritas.RANGE, target.atas)
-    pol = Polaritas.POSITIF if ind.polaritas is Polaritas.RANGE else ind.polaritas
+        return capaian(nilai.nilai, target.bawah, RANGE, target.atas)
+    pol = POSITIF if polaritas is RANGE else polaritas
     return capaian(nilai.nilai, target, pol, metode_negatif=metode_negatif)
 
 

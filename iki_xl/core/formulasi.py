@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from iki_xl.core.anggota import STATUS
 from iki_xl.core.model import Dokumen, Indikator, JenisFormula, Komponen, Level
 
 _PREFIKS = re.compile(
@@ -226,7 +227,8 @@ def lengkapi_indikator(ind: Indikator) -> Indikator:
 
 
 def _lengkap(ind: Indikator) -> bool:
-    return ind.jenis is not None and (bool(ind.komponen) or ind.jenis is JenisFormula.STATUS)
+    jenis = ind.jenis  # (each read of a pydantic attribute is slow compiled: read once)
+    return jenis is not None and (bool(ind.komponen) or jenis is STATUS)
 
 
 def sudah_lengkap(doc: Dokumen) -> bool:

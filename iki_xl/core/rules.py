@@ -13,19 +13,33 @@ code (it is the source of docs/rules.md).
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from iki_xl.core import formulasi
+from iki_xl.core.anggota import (
+    ADMINISTRATOR,
+    AKHIR,
+    INDEKS,
+    JPT_PRATAMA,
+    JUMLAH,
+    PENGAWAS,
+    PENURUNAN,
+    PERSENTASE,
+    PERTUMBUHAN,
+    RASIO,
+    RATA_RATA,
+    STATUS,
+)
 from iki_xl.core.ejaan import KATA_INGGRIS, NAMA_CAMEL, SALAH_EJA, perbaiki_ejaan
 from iki_xl.core.findings import Keparahan, Temuan
 from iki_xl.core.formula import (
     _urai,
     agregasi_baku,
     baca_angka,
+    berhingga,
     ekspresi_valid,
     skor_status,
 )
@@ -33,13 +47,11 @@ from iki_xl.core.formulasi import baca_formulasi, jenis_dari_nama, lengkapi_indi
 from iki_xl.core.hierarchy import siklus_atasan
 from iki_xl.core.hitung import HitunganDokumen
 from iki_xl.core.model import (
-    Agregasi,
     Dokumen,
     Indikator,
     Isian,
     Jabatan,
     JenisFormula,
-    JenisJabatan,
     RentangTarget,
 )
 
@@ -477,13 +489,13 @@ def _kutip(s: str, n: int = 60) -> str:
 
 _TW = ("TW I", "TW II", "TW III", "TW IV")
 _JENIS_HITUNGAN = {
-    JenisFormula.PERSENTASE,
-    JenisFormula.RASIO,
-    JenisFormula.JUMLAH,
-    JenisFormula.PENURUNAN,
-    JenisFormula.PERTUMBUHAN,
+    PERSENTASE,
+    RASIO,
+    JUMLAH,
+    PENURUNAN,
+    PERTUMBUHAN,
 }
-_PERSEN = {JenisFormula.PERSENTASE, JenisFormula.PENURUNAN, JenisFormula.PERTUMBUHAN}
+_PERSEN = {PERSENTASE, PENURUNAN, PERTUMBUHAN}
 
 
 def _indikator(doc: Dokumen) -> Iterable[tuple[int, Jabatan, int, int, Indikator, str]]:
@@ -499,7 +511,7 @@ def _indikator(doc: Dokumen) -> Iterable[tuple[int, Jabatan, int, int, Indikator
 def _struktur(doc: Dokumen, catat: _Catatan) -> None:
     ids: dict[str, int] = {}
     nama_unit: dict[tuple[str, str], int] = {}
-    ada_jpt = any(j.jenis is JenisJabatan.JPT_PRATAMA for j in doc.jabatan)
+    ada_jpt = any(j.jenis is JPT_PRATAMA for j in doc.jabatan)
     for j, jab in enumerate(doc.jabatan):
         p = f"jabatan[{j}]"
         if _kosong(jab.nama):
@@ -532,7 +544,7 @@ def _struktur(doc: Dokumen, catat: _Catatan) -> None:
         # tugas, fungsi
         if not any(not _kosong(t) for t in jab.tugas):
             catat("IKI-S010", jab, f"{p}.tugas", "Tugas jabatan belum diisi.")
-        if jab.jenis in (JenisJabatan.JPT_PRATAMA, JenisJabatan.ADMINISTRATOR) and not any(
+        if jab.jenis in (JPT_PRATAMA, ADMINISTRATOR) and not any(
             not _kosong(f) for f in jab.fungsi
         ):
             catat(
@@ -578,9 +590,9 @@ def _struktur(doc: Dokumen, catat: _Catatan) -> None:
     for j, jab in enumerate(doc.jabatan):
         p = f"jabatan[{j}]"
         if jab.atasan is None or _kosong(jab.atasan):
-            if jab.jenis in (None, JenisJabatan.JPT_PRATAMA):
+            if jab.jenis in (None, JPT_PRATAMA):
                 continue
-            if jab.jenis is JenisJabatan.ADMINISTRATOR and not ada_jpt:
+            if jab.jenis is ADMINISTRATOR and not ada_jpt:
                 continue  # a document of eselon III & IV: the Kepala Dinas' IKI is elsewhere
             catat("IKI-S005", jab, f"{p}.atasan", f"Atasan jabatan {jab.jenis} ini belum diisi.")
         elif jab.atasan not in ids:
@@ -645,13 +657,13 @@ _DATA = re.compile(
     re.IGNORECASE,
 )
 _NAMA_JENIS = {
-    JenisFormula.PERSENTASE: "persentase",
-    JenisFormula.JUMLAH: "jumlah",
-    JenisFormula.RASIO: "rasio",
-    JenisFormula.INDEKS: "indeks",
-    JenisFormula.STATUS: "status",
-    JenisFormula.PENURUNAN: "penurunan",
-    JenisFormula.PERTUMBUHAN: "pertumbuhan",
+    PERSENTASE: "persentase",
+    JUMLAH: "jumlah",
+    RASIO: "rasio",
+    INDEKS: "indeks",
+    STATUS: "status",
+    PENURUNAN: "penurunan",
+    PERTUMBUHAN: "pertumbuhan",
 }
 _SATUAN_PERSEN = {"%", "persen", "prosen", "persentase"}
 
@@ -700,15 +712,19 @@ def _sama_subjek(a: list[str], b: list[str]) -> bool:
 
 def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
     for _j, jab, k, n, ind, p in _indikator(doc):
-        jenis = ind.jenis  # read once: attribute reads of a pydantic model are not cheap
-        if _kosong(ind.nama):
+        # each pydantic attribute read once (slow compiled); texts of findings built lazily
+        jenis = ind.jenis
+        teks_nama = ind.nama
+        formulasi = ind.formulasi
+        tanpa_nama = _kosong(teks_nama)
+        if tanpa_nama:
             catat(
                 "IKI-I001", jab, f"{p}.nama", f"Indikator ke-{n + 1} kinerja ke-{k + 1} tanpa nama."
             )
-        nama = _kutip(ind.nama) if not _kosong(ind.nama) else f"ke-{n + 1}"
-        rumus = _PREFIKS.sub("", ind.formulasi) if ind.formulasi else ""
+        nama = f"ke-{n + 1}" if tanpa_nama else _kutip(teks_nama)
+        rumus = _PREFIKS.sub("", formulasi) if formulasi else ""
         ada_formula = not _kosong(rumus)
-        if jenis is JenisFormula.STATUS:
+        if jenis is STATUS:
             if not ind.skala:
                 catat(
                     "IKI-I009",
@@ -733,14 +749,12 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                 f"{p}.jenis",
                 f"Jenis formula indikator {nama} tidak dapat dikenali dari nama dan formulasinya.",
             )
-        d = baca_formulasi(ind.formulasi, ind.nama)  # cached on (text, name's kind)
-        dari_nama = jenis_dari_nama(ind.nama)  # = baca_formulasi("", ind.nama).jenis
+        d = baca_formulasi(formulasi, teks_nama)  # cached on (text, name's kind)
+        dari_nama = jenis_dari_nama(teks_nama)  # = baca_formulasi("", teks_nama).jenis
         tak_sejalan = False  # name and formula disagree: the satuan check would only echo it
         if ada_formula and jenis is not None:
-            persen_tanpa_penyebut = (
-                dari_nama is JenisFormula.PERSENTASE and jenis is JenisFormula.JUMLAH and d.kali_100
-            )
-            if (jenis is JenisFormula.PERSENTASE and not d.pecahan) or persen_tanpa_penyebut:
+            persen_tanpa_penyebut = dari_nama is PERSENTASE and jenis is JUMLAH and d.kali_100
+            if (jenis is PERSENTASE and not d.pecahan) or persen_tanpa_penyebut:
                 tak_sejalan = True
                 catat(
                     "IKI-I006",
@@ -748,17 +762,17 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                     f"{p}.formulasi",
                     f"Formulasi persentase {nama} tidak punya penyebut (pembagi).",
                 )
-            elif jenis is JenisFormula.PERSENTASE and not d.kali_100:
+            elif jenis is PERSENTASE and not d.kali_100:
                 catat(
                     "IKI-I007",
                     jab,
                     f"{p}.formulasi",
                     f"Formulasi persentase {nama} tidak dikali 100%.",
                 )
-            elif dari_nama is JenisFormula.PERSENTASE and jenis in (
-                JenisFormula.JUMLAH,
-                JenisFormula.INDEKS,
-                JenisFormula.STATUS,
+            elif dari_nama is PERSENTASE and jenis in (
+                JUMLAH,
+                INDEKS,
+                STATUS,
             ):
                 tak_sejalan = True
                 catat(
@@ -770,9 +784,7 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                     "Tulis formulasi sebagai pembagian × 100%, atau ganti nama indikator "
                     "sesuai yang dihitung ('Jumlah …').",
                 )
-            elif dari_nama is JenisFormula.JUMLAH and (
-                d.kali_100 or jenis in (JenisFormula.PERSENTASE, JenisFormula.RASIO)
-            ):
+            elif dari_nama is JUMLAH and (d.kali_100 or jenis in (PERSENTASE, RASIO)):
                 tak_sejalan = True
                 catat(
                     "IKI-I005",
@@ -783,7 +795,7 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                     "Hapus pembagian dan '× 100%' dari formulasi, atau ganti nama indikator "
                     "menjadi 'Persentase …'.",
                 )
-        if ada_formula and not _kosong(ind.nama) and _norm(rumus) == _norm(ind.nama):
+        if ada_formula and not tanpa_nama and _norm(rumus) == _norm(teks_nama):
             catat(
                 "IKI-I008",
                 jab,
@@ -809,18 +821,19 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                     "hasilnya bukan persentase.",
                     "Ganti satuan sesuai yang dihitung (orang, dokumen, kegiatan, indeks, level).",
                 )
-        if jenis is JenisFormula.INDEKS and ind.ekspresi.strip() and ind.komponen:
-            sebab = _ekspresi_valid(ind.ekspresi, tuple(c.kode for c in ind.komponen))
+        ekspresi = ind.ekspresi if jenis is INDEKS else ""
+        if ekspresi.strip() and ind.komponen:
+            sebab = _ekspresi_valid(ekspresi, tuple(c.kode for c in ind.komponen))
             if sebab:
                 catat(
                     "IKI-I013",
                     jab,
                     f"{p}.ekspresi",
-                    f"Ekspresi indeks {nama} '{ind.ekspresi}' tidak dapat dihitung: {sebab}.",
+                    f"Ekspresi indeks {nama} '{ekspresi}' tidak dapat dihitung: {sebab}.",
                 )
-        if ada_formula and jenis is JenisFormula.JUMLAH and dari_nama is JenisFormula.JUMLAH:
+        if ada_formula and jenis is JUMLAH and dari_nama is JUMLAH:
             baris = [b for b in rumus.splitlines() if b.strip()]
-            sub_nama, sub_rumus = _subjek(ind.nama), _subjek(baris[0]) if baris else []
+            sub_nama, sub_rumus = _subjek(teks_nama), _subjek(baris[0]) if baris else []
             if not _sama_subjek(sub_nama, sub_rumus):
                 catat(
                     "IKI-I014",
@@ -836,14 +849,15 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
         for k, kin in enumerate(jab.kinerja):
             for n, ind in enumerate(kin.indikator):
                 p = f"jabatan[{j}].kinerja[{k}].indikator[{n}]"
-                if not _kosong(ind.nama):
-                    kunci = _norm(ind.nama)
+                teks_nama = ind.nama
+                if not _kosong(teks_nama):
+                    kunci = _norm(teks_nama)
                     if kunci in dilihat:
                         catat(
                             "IKI-I011",
                             jab,
                             f"{p}.nama",
-                            f"Indikator {_kutip(ind.nama)} sudah tercantum di jabatan ini.",
+                            f"Indikator {_kutip(teks_nama)} sudah tercantum di jabatan ini.",
                         )
                     else:
                         dilihat[kunci] = p
@@ -891,7 +905,7 @@ def _baca(catat: _Catatan, jab: Jabatan, jalur: str, x: Isian, apa: str) -> floa
     """A cell as a number: N002 when typed as text but readable, N001 when not a number."""
     if x is None:
         return None
-    if type(x) is float and math.isfinite(x):  # the common case, as baca_angka reads it
+    if type(x) is float and berhingga(x):  # the common case, as baca_angka reads it
         return x
     if _isian_kosong(x):
         return None
@@ -929,8 +943,10 @@ def _level(catat: _Catatan, jab: Jabatan, jalur: str, x: Isian, ind: Indikator, 
 
 
 def _urutan_triwulan(
-    catat: _Catatan, jab: Jabatan, jalur: str, tw: Sequence[Isian], apa: str
+    catat: _Catatan, jab: Jabatan, p: str, komponen: int, tw: Sequence[Isian]
 ) -> None:
+    """N008: a quarter left empty between two filled ones, in the indicator's own
+    realisation (`komponen` -1) or in that of a component."""
     terisi = [i for i, x in enumerate(tw) if not _isian_kosong(x)]
     if len(terisi) < 2:
         return
@@ -938,20 +954,28 @@ def _urutan_triwulan(
     if lubang:
         i = lubang[0]
         sesudah = next(t for t in terisi if t > i)
+        jalur = f"{p}.realisasi" if komponen < 0 else f"{p}.komponen[{komponen}].realisasi"
         catat(
             "IKI-N008",
             jab,
             f"{jalur}[{i}]",
-            f"{apa} {_TW[i]} kosong, padahal {_TW[sesudah]} sudah terisi.",
-            f"Isi {apa.lower()} {_TW[i]} (0 bila memang tidak ada).",
+            f"Realisasi {_TW[i]} kosong, padahal {_TW[sesudah]} sudah terisi.",
+            f"Isi realisasi {_TW[i]} (0 bila memang tidak ada).",
         )
 
 
+def _nama_indikator(ind: Indikator) -> str:
+    return _kutip(ind.nama) if not _kosong(ind.nama) else "ini"
+
+
 def _angka_rules(doc: Dokumen, catat: _Catatan, memo: HitunganDokumen) -> None:
+    # Each pydantic attribute is read once per indicator, and the texts of a finding (its
+    # jalur, the indicator's quoted name) are built only for a finding: on a clean
+    # indicator these rules do nothing but compare numbers.
     for j, jab, k, n, ind, p in _indikator(doc):
-        jenis = ind.jenis  # read once: attribute reads of a pydantic model are not cheap
-        nama = _kutip(ind.nama) if not _kosong(ind.nama) else "ini"
-        status = jenis is JenisFormula.STATUS
+        jenis = ind.jenis
+        komponen = ind.komponen
+        status = jenis is STATUS
         hitungan = jenis in _JENIS_HITUNGAN
         # target
         target = ind.target
@@ -959,111 +983,90 @@ def _angka_rules(doc: Dokumen, catat: _Catatan, memo: HitunganDokumen) -> None:
             if isinstance(target, str | float):
                 _level(catat, jab, f"{p}.target", target, ind, "Target")
         elif isinstance(target, RentangTarget):
-            if jenis is JenisFormula.PERSENTASE and target.atas > 100:
+            if jenis is PERSENTASE and target.atas > 100:
                 catat(
                     "IKI-N006",
                     jab,
                     f"{p}.target",
-                    f"Batas atas target persentase {nama} {_fmt(target.atas)}, di atas 100.",
+                    f"Batas atas target persentase {_nama_indikator(ind)} {_fmt(target.atas)}, "
+                    "di atas 100.",
                 )
         elif target is not None:
             t = _baca(catat, jab, f"{p}.target", target, "Target")
-            if (
-                t is not None
-                and t < 0
-                and jenis
-                in (
-                    JenisFormula.JUMLAH,
-                    JenisFormula.PERSENTASE,
-                    JenisFormula.RASIO,
+            if t is not None and t < 0 and jenis in (JUMLAH, PERSENTASE, RASIO):
+                catat(
+                    "IKI-N003",
+                    jab,
+                    f"{p}.target",
+                    f"Target {_nama_indikator(ind)} negatif ({_fmt(t)}).",
                 )
-            ):
-                catat("IKI-N003", jab, f"{p}.target", f"Target {nama} negatif ({_fmt(t)}).")
-            if t is not None and t > 100 and jenis is JenisFormula.PERSENTASE:
+            if t is not None and t > 100 and jenis is PERSENTASE:
                 catat(
                     "IKI-N006",
                     jab,
                     f"{p}.target",
-                    f"Target persentase {nama} {_fmt(t)}, di atas 100.",
+                    f"Target persentase {_nama_indikator(ind)} {_fmt(t)}, di atas 100.",
                 )
         # realisasi
-        pakai_komponen = bool(ind.komponen) and not status
+        pakai_komponen = bool(komponen) and not status
         ada_realisasi = False
+        tw4 = False  # the fourth quarter filled
         if pakai_komponen:
             nilai: list[list[float | None]] = []
-            for c, kom in enumerate(ind.komponen):
-                jalur = f"{p}.komponen[{c}].realisasi"
+            for c, kom in enumerate(komponen):
+                realisasi = kom.realisasi
                 baris: list[float | None] = []
-                apa = f"Realisasi {kom.kode}"
-                for t_i, x in enumerate(kom.realisasi):
+                for t_i, x in enumerate(realisasi):
                     if x is None:  # fast paths of _baca: nothing to report
                         baris.append(None)
                         continue
-                    if type(x) is float and math.isfinite(x) and x >= 0:
+                    if type(x) is float and berhingga(x) and x >= 0:
                         baris.append(x)
                         ada_realisasi = True
                         continue
-                    v = _baca(catat, jab, f"{jalur}[{t_i}]", x, f"{apa} {_TW[t_i]}")
+                    jalur = f"{p}.komponen[{c}].realisasi[{t_i}]"
+                    apa = f"Realisasi {kom.kode} {_TW[t_i]}"
+                    v = _baca(catat, jab, jalur, x, apa)
                     baris.append(v)
                     ada_realisasi = ada_realisasi or not _isian_kosong(x)
                     if v is not None and v < 0 and hitungan:
-                        catat(
-                            "IKI-N003",
-                            jab,
-                            f"{jalur}[{t_i}]",
-                            f"{apa} {_TW[t_i]} negatif ({_fmt(v)}).",
-                        )
+                        catat("IKI-N003", jab, jalur, f"{apa} negatif ({_fmt(v)}).")
                 nilai.append(baris)
-                _urutan_triwulan(catat, jab, jalur, kom.realisasi, "Realisasi")
-            if jenis in (JenisFormula.PERSENTASE, JenisFormula.RASIO) and len(nilai) >= 2:
-                cara = ind.agregasi or agregasi_baku(jenis)
-                terisi = [t for t in range(4) if nilai[1][t] is not None]
-                for t_i in range(4):
-                    a, b = nilai[0][t_i], nilai[1][t_i]
-                    kb = ind.komponen[1].kode
-                    # 0 / 0 in a quarter with nothing to handle is no error unless that
-                    # quarter alone makes the year's value (akhir: the last; rata-rata: each)
-                    menentukan = cara is Agregasi.RATA_RATA or (
-                        cara is Agregasi.AKHIR and bool(terisi) and t_i == terisi[-1]
-                    )
-                    if b == 0 and ((a is not None and a != 0) or menentukan):
-                        catat(
-                            "IKI-N005",
-                            jab,
-                            f"{p}.komponen[1].realisasi[{t_i}]",
-                            f"Penyebut {kb} {_TW[t_i]} indikator {nama} bernilai 0.",
-                        )
-                    elif (
-                        jenis is JenisFormula.PERSENTASE
-                        and a is not None
-                        and b is not None
-                        and a > b >= 0
-                    ):
-                        catat(
-                            "IKI-N004",
-                            jab,
-                            f"{p}.komponen[0].realisasi[{t_i}]",
-                            f"{_TW[t_i]}: pembilang {ind.komponen[0].kode} ({_fmt(a)}) lebih "
-                            f"besar dari penyebut {kb} ({_fmt(b)}).",
-                        )
+                tw4 = tw4 or not _isian_kosong(realisasi[3])
+                _urutan_triwulan(catat, jab, p, c, realisasi)
+            if (jenis is PERSENTASE or jenis is RASIO) and len(nilai) >= 2:
+                _pembagi(catat, jab, ind, p, jenis, nilai)
         else:
             apa = "Realisasi"
-            for t_i, x in enumerate(ind.realisasi):
-                jalur = f"{p}.realisasi[{t_i}]"
+            realisasi = ind.realisasi
+            for t_i, x in enumerate(realisasi):
                 ada_realisasi = ada_realisasi or not _isian_kosong(x)
+                if x is None or (type(x) is float and berhingga(x) and x >= 0 and not status):
+                    continue  # nothing to report (as _level and _baca would find)
+                jalur = f"{p}.realisasi[{t_i}]"
                 if status:
                     _level(catat, jab, jalur, x, ind, f"{apa} {_TW[t_i]}")
                     continue
                 v = _baca(catat, jab, jalur, x, f"{apa} {_TW[t_i]}")
                 if v is not None and v < 0 and hitungan:
                     catat("IKI-N003", jab, jalur, f"{apa} {_TW[t_i]} negatif ({_fmt(v)}).")
-            _urutan_triwulan(catat, jab, f"{p}.realisasi", ind.realisasi, apa)
-        if jenis in (JenisFormula.PENURUNAN, JenisFormula.PERTUMBUHAN):
-            if ind.baseline is None and ada_realisasi:
-                catat("IKI-N009", jab, f"{p}.baseline", f"Baseline (N−1) indikator {nama} kosong.")
-            elif ind.baseline == 0:
+            tw4 = not _isian_kosong(realisasi[3])
+            _urutan_triwulan(catat, jab, p, -1, realisasi)
+        if jenis is PENURUNAN or jenis is PERTUMBUHAN:
+            baseline = ind.baseline
+            if baseline is None and ada_realisasi:
                 catat(
-                    "IKI-N005", jab, f"{p}.baseline", f"Baseline (N−1) indikator {nama} bernilai 0."
+                    "IKI-N009",
+                    jab,
+                    f"{p}.baseline",
+                    f"Baseline (N−1) indikator {_nama_indikator(ind)} kosong.",
+                )
+            elif baseline == 0:
+                catat(
+                    "IKI-N005",
+                    jab,
+                    f"{p}.baseline",
+                    f"Baseline (N−1) indikator {_nama_indikator(ind)} bernilai 0.",
                 )
         kosong_target = target is None or (isinstance(target, str) and _kosong(target))
         if ada_realisasi and kosong_target:
@@ -1071,28 +1074,57 @@ def _angka_rules(doc: Dokumen, catat: _Catatan, memo: HitunganDokumen) -> None:
                 "IKI-N010",
                 jab,
                 f"{p}.target",
-                f"Realisasi indikator {nama} sudah diisi, target belum.",
+                f"Realisasi indikator {_nama_indikator(ind)} sudah diisi, target belum.",
             )
         if ada_realisasi and not kosong_target and jenis is not None:
             # only the capaian is needed: exactly `hitung_indikator(...).capaian` without the
             # four quarter values and the predikat; kept in `memo` for the Rekap
             cp = memo.capaian((j, k, n), ind)[1].nilai
-            tw4 = _tw_terisi(ind, 3)
             if cp is not None and (cp > 150 or (cp < 50 and tw4)):
                 arah = "di atas 150%" if cp > 150 else "di bawah 50%"
                 catat(
                     "IKI-N007",
                     jab,
                     f"{p}.target",
-                    f"Capaian indikator {nama} {_fmt(round(cp, 1))}% ({arah}); periksa target "
-                    "dan realisasinya.",
+                    f"Capaian indikator {_nama_indikator(ind)} {_fmt(round(cp, 1))}% ({arah}); "
+                    "periksa target dan realisasinya.",
                 )
 
 
-def _tw_terisi(ind: Indikator, tw: int) -> bool:
-    if ind.komponen and ind.jenis is not JenisFormula.STATUS:
-        return any(not _isian_kosong(k.realisasi[tw]) for k in ind.komponen)
-    return not _isian_kosong(ind.realisasi[tw])
+def _pembagi(
+    catat: _Catatan,
+    jab: Jabatan,
+    ind: Indikator,
+    p: str,
+    jenis: JenisFormula,
+    nilai: list[list[float | None]],
+) -> None:
+    """N005 (denominator 0) and N004 (numerator above denominator) per quarter."""
+    cara = ind.agregasi or agregasi_baku(jenis)
+    pembilang, penyebut = nilai[0], nilai[1]
+    terisi = [t for t in range(4) if penyebut[t] is not None]
+    for t_i in range(4):
+        a, b = pembilang[t_i], penyebut[t_i]
+        # 0 / 0 in a quarter with nothing to handle is no error unless that
+        # quarter alone makes the year's value (akhir: the last; rata-rata: each)
+        menentukan = cara is RATA_RATA or (cara is AKHIR and bool(terisi) and t_i == terisi[-1])
+        if b == 0 and ((a is not None and a != 0) or menentukan):
+            kb = ind.komponen[1].kode
+            catat(
+                "IKI-N005",
+                jab,
+                f"{p}.komponen[1].realisasi[{t_i}]",
+                f"Penyebut {kb} {_TW[t_i]} indikator {_nama_indikator(ind)} bernilai 0.",
+            )
+        elif jenis is PERSENTASE and a is not None and b is not None and a > b >= 0:
+            ka, kb = ind.komponen[0].kode, ind.komponen[1].kode
+            catat(
+                "IKI-N004",
+                jab,
+                f"{p}.komponen[0].realisasi[{t_i}]",
+                f"{_TW[t_i]}: pembilang {ka} ({_fmt(a)}) lebih besar dari penyebut {kb} "
+                f"({_fmt(b)}).",
+            )
 
 
 # ---------------------------------------------------------------- cascading
@@ -1101,7 +1133,7 @@ def _tw_terisi(ind: Indikator, tw: int) -> bool:
 def _cascading(doc: Dokumen, catat: _Catatan) -> None:
     posisi = {jab.id: j for j, jab in enumerate(doc.jabatan)}
     for j, jab in enumerate(doc.jabatan):
-        if jab.jenis not in (JenisJabatan.PENGAWAS, JenisJabatan.ADMINISTRATOR):
+        if jab.jenis not in (PENGAWAS, ADMINISTRATOR):
             continue
         if not jab.atasan or jab.atasan not in posisi or jab.atasan == jab.id:
             continue
