@@ -13,11 +13,12 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from iki_xl import layout as L
+from iki_xl.core.anggota import POSITIF
 from iki_xl.core.findings import Keparahan, Temuan
 from iki_xl.core.formula import baca_angka
 from iki_xl.core.model import (
@@ -29,7 +30,11 @@ from iki_xl.core.model import (
     Jabatan,
     JenisFormula,
     JenisJabatan,
+    Komponen,
+    Level,
     Polaritas,
+    RentangTarget,
+    triwulan_kosong,
 )
 from iki_xl.errors import BerkasTidakValid
 from iki_xl.io.grid import Grid, adalah_tanggal, angka, isian, kosong, normalisasi, teks
@@ -786,7 +791,7 @@ class _Blok:
         n = len(self.komponen)
         if kd in self.kode or not _KODE.match(kd):
             lama = kd
-            dasar = re.sub(r"\W", "_", kd.strip()) or "K"
+            dasar = re.sub(r"[^A-Za-z0-9_]", "_", kd.strip()) or "K"  # as the model's _KODE
             if not re.match(r"[A-Za-z_]", dasar):
                 dasar = "K" + dasar
             kd, i = dasar, 2
@@ -846,26 +851,45 @@ class _Blok:
 
     def tutup(self) -> None:
         d = self.d
-        d["komponen"] = self.komponen
-        d["skala"] = self.skala
-        try:
-            ind = Indikator.model_validate(d)
-        except ValidationError as e:
-            err = e.errors()[0]
-            self.p.temu(
-                KODE_MODEL,
-                f"indikator tidak dapat dibaca seluruhnya: {err['msg']}",
-                0,
-                0,
-                jalur=self.jalur,
-            )
-            d["skala"] = []
-            d["target"] = None
-            try:
-                ind = Indikator.model_validate(d)
-            except ValidationError:
-                ind = Indikator(nama=d.get("nama", ""))
-        self.tujuan.append(ind)
+        target = d["target"]
+        isi = {  # every field of Indikator, in its order
+            "nama": d["nama"],
+            "jenis": d["jenis"],
+            "formulasi": d["formulasi"],
+            "penjelasan": d["penjelasan"],
+            "komponen": [_terpercaya(Komponen, k) for k in self.komponen],
+            "ekspresi": d["ekspresi"],
+            "baseline": d["baseline"],
+            "skala": [_terpercaya(Level, lv) for lv in self.skala],
+            "satuan": d["satuan"],
+            "polaritas": d.get("polaritas", POSITIF),
+            "target": _terpercaya(RentangTarget, target) if type(target) is dict else target,
+            "realisasi": d.get("realisasi") or triwulan_kosong(),
+            "agregasi": d["agregasi"],
+            "sumber_data": d["sumber_data"],
+            "mendukung": d["mendukung"],
+        }
+        self.tujuan.append(_terpercaya(Indikator, isi))
+
+
+_M = TypeVar("_M", bound=BaseModel)
+_TETAPKAN = object.__setattr__
+
+
+def _terpercaya(cls: type[_M], isi: dict[str, Any]) -> _M:
+    """What `cls.model_construct(**isi)` makes, for values the reader has checked cell by
+    cell: each already of its field's type (text by `teks`, numbers by `angka`/`isian`,
+    dropdowns by `pilihan`), component codes made valid and unique, a target band ordered;
+    `isi` holds every field, in the model's order. pydantic's validation of 500 indicators
+    is ~40 % of parsing a workbook, and its own model_construct, written in Python, costs
+    more still. tests/io/test_peta.py (_dokumen_valid) holds every such instance equal to the
+    validated one, field types included."""
+    obj = cls.__new__(cls)
+    _TETAPKAN(obj, "__dict__", isi)
+    _TETAPKAN(obj, "__pydantic_fields_set__", set(isi))
+    _TETAPKAN(obj, "__pydantic_extra__", None)
+    _TETAPKAN(obj, "__pydantic_private__", None)
+    return obj
 
 
 # ---------------------------------------------------------------- Instansi sheet

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from pydantic import BaseModel, ValidationError
 
 from iki_xl.core import model as M
 from iki_xl.core.findings import Keparahan, Temuan, tempatkan
@@ -103,6 +104,7 @@ def test_peta_hypothesis(doc: Dokumen, tmp_path: Path) -> None:
     path = tmp_path / "h.xlsx"
     tulis_workbook(doc, path)
     _periksa_peta(_grids(path))
+    _dokumen_valid(baca_workbook(path).dokumen)
 
 
 def test_peta_grid_bergeser(tmp_path: Path) -> None:
@@ -131,9 +133,35 @@ def test_peta_dari_dict_dan_tempatkan() -> None:
     assert tempatkan([t], p)[0].sel == "D3"
 
 
+def _sama_persis(a: object, b: object, jalur: str = "dokumen") -> None:
+    """Equal, and of the very same types all the way down (1 == 1.0 would pass ==), with
+    every model's fields in the model's order."""
+    assert type(a) is type(b), f"{jalur}: {type(a).__name__} ≠ {type(b).__name__}"
+    if isinstance(a, BaseModel):
+        assert isinstance(b, BaseModel)
+        assert list(a.__dict__) == list(b.__dict__) == list(type(a).model_fields), jalur
+        for k in a.__dict__:
+            _sama_persis(a.__dict__[k], b.__dict__[k], f"{jalur}.{k}")
+    elif isinstance(a, list):
+        assert isinstance(b, list) and len(a) == len(b), jalur
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            _sama_persis(x, y, f"{jalur}[{i}]")
+    else:
+        assert a == b or (a != a and b != b), f"{jalur}: {a!r} ≠ {b!r}"
+
+
 def _dokumen_valid(doc: Dokumen) -> None:
-    """What the reader built is exactly what pydantic makes of its dump."""
-    assert Dokumen.model_validate(doc.model_dump()) == doc
+    """What the reader built (its indicators without pydantic's validation: reader.
+    _terpercaya) is exactly what pydantic makes of its dump, types included, and behaves
+    as a validated model: assignment is validated, copies are equal."""
+    tervalidasi = Dokumen.model_validate(doc.model_dump())
+    assert tervalidasi == doc
+    _sama_persis(doc, tervalidasi)
+    for jab in doc.jabatan:
+        for _, ind in jab.semua_indikator():
+            assert ind.model_copy(deep=True) == ind
+            with pytest.raises(ValidationError):
+                ind.komponen = [M.Komponen(kode="A"), M.Komponen(kode="A")]
 
 
 @pytest.mark.parametrize("nama", ["probolinggo", "sampang"])

@@ -3,6 +3,7 @@ sheets are ignored, unusable files are one clear error."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -12,7 +13,12 @@ import pytest
 from iki_xl import layout as L
 from iki_xl.core.model import Dokumen, Jabatan, Kinerja
 from iki_xl.errors import AturanExcel, BerkasTidakValid
-from iki_xl.io.reader import KODE_TIDAK_DIKENAL, baca_grid_jabatan, baca_workbook
+from iki_xl.io.reader import (
+    KODE_KODE_KOMPONEN,
+    KODE_TIDAK_DIKENAL,
+    baca_grid_jabatan,
+    baca_workbook,
+)
 from iki_xl.io.writer import tulis_workbook, tulis_workbook_bytes
 from tests.io.conftest import contoh
 
@@ -149,6 +155,39 @@ def test_temuan_bukan_pengecualian(tmp_path: Path) -> None:
     kode = {(t.kode, t.sheet, t.sel) for t in hasil.temuan}
     assert (KODE_TIDAK_DIKENAL, s1, c1) in kode
     assert any(t.sel == c2 and t.sheet == s2 for t in hasil.temuan)
+
+
+@pytest.mark.parametrize(
+    ("ketik", "dibaca"), [("é", "_"), ("B-1", "B_1"), ("1", "K1"), ("A", "A_2")]
+)
+def test_kode_komponen_diperbaiki_indikator_utuh(tmp_path: Path, ketik: str, dibaca: str) -> None:
+    """A component code the model refuses ("é", "B-1", a digit, a second "A") is read as a
+    valid one with a finding at its cell; the indicator keeps its components, realisation
+    and target (a non-ASCII letter once made the model refuse the whole indicator)."""
+    doc = contoh("probolinggo")
+    path = tmp_path / "k.xlsx"
+    tulis_workbook(doc, path)
+    jalur = next(
+        f"jabatan[{j}].kinerja[{k}].indikator[{n}]"
+        for j, jab in enumerate(doc.jabatan)
+        for k, kin in enumerate(jab.kinerja)
+        for n, ind in enumerate(kin.indikator)
+        if len(ind.komponen) == 2 and ind.target is not None
+    )
+    asli = baca_workbook(path)
+    j, k, n = (int(x) for x in re.findall(r"\d+", jalur))
+    sebelum = asli.dokumen.jabatan[j].kinerja[k].indikator[n]
+    sheet, sel = asli.peta[f"{jalur}.komponen[1].kode"]
+    wb = openpyxl.load_workbook(path)
+    wb[sheet][sel].value = ketik
+    wb.save(path)
+    hasil = baca_workbook(path)
+    ind = hasil.dokumen.jabatan[j].kinerja[k].indikator[n]
+    assert [c.kode for c in ind.komponen] == [sebelum.komponen[0].kode, dibaca]
+    assert [c.realisasi for c in ind.komponen] == [c.realisasi for c in sebelum.komponen]
+    assert ind.target == sebelum.target and ind.nama == sebelum.nama
+    temuan = [(t.kode, t.sheet, t.sel) for t in hasil.temuan]
+    assert temuan == [(KODE_KODE_KOMPONEN, sheet, sel)]
 
 
 def test_template_conf_dan_sheet_kosong(tmp_path: Path) -> None:
