@@ -348,11 +348,13 @@ def rumus_nama_atasan(baris: int) -> str:
     return f'=IFERROR(VLOOKUP({sel(baris, NILAI_KOL)},{NAMA_TABEL_JABATAN},2,FALSE),"")'
 
 
-@functools.lru_cache(maxsize=8192)
+_SPASI = re.compile(r"\s+")
+
+
 @functools.lru_cache(maxsize=4096)  # the same labels and dropdown values recur on every sheet
 def normal(teks: str) -> str:
     """How labels are compared: case-folded, spaces collapsed, trailing ':' dropped."""
-    return re.sub(r"\s+", " ", teks).strip().rstrip(":").strip().casefold()
+    return _SPASI.sub(" ", teks).strip().rstrip(":").strip().casefold()
 
 
 @functools.lru_cache(maxsize=8)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -395,7 +395,10 @@ class _Pembaca:
         """A dropdown value; its jalur is `jalur + akhiran`, joined only for a finding."""
         if kosong(v):
             return None
-        x = daftar.get(L.normal(teks(v)))
+        # the value as the dropdown writes it is a key itself (keys are normal forms)
+        x = daftar.get(v) if type(v) is str else None
+        if x is None:
+            x = daftar.get(L.normal(teks(v)))
         if x is None:
             boleh = ", ".join(str(d) for d in daftar.values())
             self.temu(
@@ -873,7 +876,8 @@ class _Blok:
 
 
 _M = TypeVar("_M", bound=BaseModel)
-_TETAPKAN = object.__setattr__
+_BARU: Final = object.__new__  # (cls.__new__ would be looked up through pydantic's metaclass)
+_TETAPKAN: Final = object.__setattr__
 
 
 def _terpercaya(cls: type[_M], isi: dict[str, Any]) -> _M:
@@ -884,7 +888,7 @@ def _terpercaya(cls: type[_M], isi: dict[str, Any]) -> _M:
     is ~40 % of parsing a workbook, and its own model_construct, written in Python, costs
     more still. tests/io/test_peta.py (_dokumen_valid) holds every such instance equal to the
     validated one, field types included."""
-    obj = cls.__new__(cls)
+    obj = _BARU(cls)
     _TETAPKAN(obj, "__dict__", isi)
     _TETAPKAN(obj, "__pydantic_fields_set__", set(isi))
     _TETAPKAN(obj, "__pydantic_extra__", None)
