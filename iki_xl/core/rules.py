@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from iki_xl.core import formulasi
 from iki_xl.core.anggota import (
@@ -461,11 +462,11 @@ class _Catatan:
         )
 
 
-_STRIP = "-–— "
+_STRIP_KOSONG: Final = "-–— \n\t"  # a line of dashes or blanks is empty
 
 
 def _kosong(s: str | None) -> bool:
-    return s is None or not s.strip(_STRIP + "\n\t")
+    return s is None or not s.strip(_STRIP_KOSONG)
 
 
 @lru_cache(maxsize=8192)
@@ -686,23 +687,25 @@ _SIGMA = re.compile(r"[∑Σ]")
 _YANG = re.compile(r"\b(?:yang|yg)\b", re.IGNORECASE)
 
 
-def _subjek(teks: str) -> list[str]:
+@lru_cache(maxsize=4096)  # a formula's first line recurs across indicators
+def _subjek(teks: str) -> tuple[str, ...]:
     """The words of what is counted: before the first 'yang', without 'Jumlah', 'Σ'."""
-    t = _FX.sub("", teks)
-    t = _SIGMA.sub(" ", t)
+    t = _FX.sub("", teks) if "(" in teks else teks  # (each pattern needs that character)
+    if "∑" in t or "Σ" in t:
+        t = _SIGMA.sub(" ", t)
     t = _AWAL_SUBJEK.sub("", t)
     t = _YANG.split(t, maxsplit=1)[0]
-    return _KATA.findall(t)
+    return tuple(_KATA.findall(t))
 
 
-def _sama_subjek(a: list[str], b: list[str]) -> bool:
+def _sama_subjek(a: Sequence[str], b: Sequence[str]) -> bool:
     """Some word in common, or one side's acronym spelled by the other's initials."""
     ka = {w.casefold() for w in a if w.casefold() not in _HENTI}
     kb = {w.casefold() for w in b if w.casefold() not in _HENTI}
     if not ka or not kb or ka & kb:
         return True
 
-    def singkatan(x: list[str], y: list[str]) -> bool:
+    def singkatan(x: Sequence[str], y: Sequence[str]) -> bool:
         kata = [w for w in y if w.casefold() not in _HENTI]
         awal = "".join(w[0] for w in kata).casefold()
         return any(w.isupper() and len(w) > 1 and w.casefold() in awal for w in x)
@@ -833,7 +836,7 @@ def _indikator_rules(doc: Dokumen, catat: _Catatan) -> None:
                 )
         if ada_formula and jenis is JUMLAH and dari_nama is JUMLAH:
             baris = [b for b in rumus.splitlines() if b.strip()]
-            sub_nama, sub_rumus = _subjek(teks_nama), _subjek(baris[0]) if baris else []
+            sub_nama, sub_rumus = _subjek(teks_nama), _subjek(baris[0]) if baris else ()
             if not _sama_subjek(sub_nama, sub_rumus):
                 catat(
                     "IKI-I014",
@@ -887,7 +890,7 @@ _ekspresi_valid = lru_cache(maxsize=1024)(ekspresi_valid)
 
 def kosongkan_cache() -> None:
     """Forget the cached text analyses (benchmarks measure a cold run)."""
-    for f in (_ekspresi_valid, _perbaiki, _analisis_bahasa, _norm, jenis_dari_nama):
+    for f in (_ekspresi_valid, _perbaiki, _analisis_bahasa, _norm, jenis_dari_nama, _subjek):
         f.cache_clear()
     formulasi._baca_formulasi.cache_clear()
     _urai.cache_clear()
