@@ -995,7 +995,11 @@ def _angka_rules(doc: Dokumen, catat: _Catatan, memo: HitunganDokumen) -> None:
                     "di atas 100.",
                 )
         elif target is not None:
-            t = _baca(catat, jab, f"{p}.target", target, "Target")
+            t = (
+                target  # the common case (nothing to report), without building the jalur
+                if type(target) is float and berhingga(target)
+                else _baca(catat, jab, f"{p}.target", target, "Target")
+            )
             if t is not None and t < 0 and jenis in (JUMLAH, PERSENTASE, RASIO):
                 catat(
                     "IKI-N003",
