@@ -1,4 +1,4 @@
-"""The command line: `iki-xl …`. Thin: parse arguments, call the core and io, print.
+"""The command line: `iki-xl …`. Thin: parse arguments, call the app layer, print.
 
 Exit codes for every command: 0 ok, 1 findings/errors in the planner's data, 2 unusable
 input (one line on stderr, no traceback).
@@ -14,11 +14,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.tree import Tree
 
-from iki_xl.core.formulasi import lengkapi
+from iki_xl.app import files
 from iki_xl.core.model import Dokumen
-from iki_xl.errors import BerkasTidakValid, IkiError
+from iki_xl.errors import IkiError, UnusableFile
 from iki_xl.io import interchange
 
 app = typer.Typer(
@@ -31,46 +32,31 @@ app = typer.Typer(
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
-CONTOH = Path(__file__).parent / "data" / "contoh"
-
 
 class Format(StrEnum):
     text = "text"
     json = "json"
 
 
-def muat_data(path: Path) -> Dokumen:
-    """A document from YAML/JSON or from a workbook, with kinds and components completed."""
-    akhiran = path.suffix.lower()
-    if akhiran in {".xlsx", ".xlsm"}:
-        from iki_xl.io.reader import baca_workbook
+def _tree(doc: Dokumen) -> Tree:
+    from iki_xl.core.hierarchy import org_order
 
-        return baca_workbook(path).dokumen
-    if akhiran not in {".yaml", ".yml", ".json"}:
-        raise BerkasTidakValid(
-            f"{path}: format tidak dikenal (pakai .xlsx, .xlsm, .yaml, atau .json)"
-        )
-    return lengkapi(interchange.muat(path))
-
-
-def _pohon(doc: Dokumen) -> Tree:
-    from iki_xl.core.hierarchy import urutan_org
-
-    judul = f"{doc.instansi.nama or 'Dinas'} {doc.instansi.pemerintah}".strip()
-    akar = Tree(f"[bold]{judul}[/] — {len(doc.jabatan)} jabatan")
-    simpul: dict[str | None, Tree] = {}
-    for jab, _ in urutan_org(doc):
-        induk = simpul.get(jab.atasan, akar)
-        jenis = f" [dim]({jab.jenis})[/]" if jab.jenis else ""
-        t = induk.add(f"[bold]{jab.nama}[/]{jenis}")
-        simpul[jab.id] = t
+    title = escape(f"{doc.instansi.nama or 'Dinas'} {doc.instansi.pemerintah}".strip())
+    root = Tree(f"[bold]{title}[/] — {len(doc.jabatan)} jabatan")
+    nodes: dict[str | None, Tree] = {}
+    for jab, _ in org_order(doc):
+        parent = nodes.get(jab.atasan, root)
+        jenis = f" [dim]({escape(str(jab.jenis))})[/]" if jab.jenis else ""
+        node = parent.add(f"[bold]{escape(jab.nama)}[/]{jenis}")
+        nodes[jab.id] = node
         for kin in jab.kinerja:
-            k = t.add(f"[cyan]{kin.sasaran or '(sasaran kosong)'}[/]")
+            k = node.add(f"[cyan]{escape(kin.sasaran) or '(sasaran kosong)'}[/]")
             if not kin.indikator:
                 k.add("[red](tanpa indikator)[/]")
             for ind in kin.indikator:
-                k.add(f"{ind.nama}  [magenta]\\[{ind.jenis or 'jenis tidak dikenal'}][/]")
-    return akar
+                jenis_ind = escape(str(ind.jenis or "jenis tidak dikenal"))
+                k.add(f"{escape(ind.nama)}  [magenta]\\[{jenis_ind}][/]")
+    return root
 
 
 @app.command()
@@ -81,17 +67,19 @@ def show(
     format: Annotated[Format, typer.Option("--format", "-f", help="text atau json")] = Format.text,
 ) -> None:
     """Tampilkan pohon jabatan beserta indikator dan jenis formulanya."""
-    doc = muat_data(data)
+    from iki_xl.app.check import load_dokumen
+
+    doc = load_dokumen(data)
     if format is Format.json:
-        sys.stdout.write(interchange.ke_json(doc))
+        sys.stdout.write(interchange.to_json(doc))
     else:
-        out.print(_pohon(doc))
+        out.print(_tree(doc))
 
 
 @app.command()
 def schema() -> None:
     """Cetak JSON Schema format data IKI (YAML/JSON)."""
-    sys.stdout.write(json.dumps(interchange.skema_json(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(interchange.json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()
@@ -99,9 +87,9 @@ def demo(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder keluaran")] = Path("out"),
 ) -> None:
     """Jalankan contoh lengkap pada data Dinas Sosial Kota Probolinggo."""
-    from iki_xl.demo import jalankan_demo
+    from iki_xl.app.demo import run_demo
 
-    raise typer.Exit(jalankan_demo(out_dir, out))
+    raise typer.Exit(run_demo(out_dir, out))
 
 
 # ---------------------------------------------------------------- validate, rules
@@ -123,50 +111,48 @@ def validate(
     Keluar dengan kode 0 bila tidak ada galat, 1 bila ada galat, 2 bila berkas tidak dapat
     dipakai. Berkas masukan tidak diubah.
     """
-    from iki_xl.core.findings import Keparahan, hitung_keparahan
-    from iki_xl.io import laporan
+    from iki_xl.app.check import check_file
+    from iki_xl.core.findings import Severity, count_by_severity
+    from iki_xl.io.write.report import location, write_report
 
-    if report is not None and report.suffix.lower() != ".xlsx":
-        raise BerkasTidakValid(f"{report}: laporan harus berupa berkas .xlsx")
-    if report is not None and report.resolve() == workbook.resolve():
-        raise BerkasTidakValid(f"{report}: laporan tidak boleh menimpa berkas yang diperiksa")
-    temuan, urutan = laporan.periksa_berkas(workbook)
     if report is not None:
-        laporan.tulis_laporan(report, temuan, sumber=workbook, urutan_sheet=urutan)
-    jumlah = hitung_keparahan(temuan)
+        files.check_output(report, (".xlsx",), "laporan", [workbook])
+    checked = check_file(workbook)
+    if report is not None:
+        write_report(report, checked.findings, source=workbook, sheet_order=checked.sheet_order)
+    counts = count_by_severity(checked.findings)
     if format is Format.json:
-        sys.stdout.write(
-            json.dumps([t.ke_json() for t in temuan], ensure_ascii=False, indent=2) + "\n"
-        )
+        rows = [f.to_json() for f in checked.findings]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
         from rich.table import Table
 
-        warna = {Keparahan.GALAT: "red", Keparahan.PERINGATAN: "yellow", Keparahan.INFO: "cyan"}
-        tabel = Table(title=f"Hasil Validasi — {workbook.name}", show_lines=True)
-        for judul in ("Kode", "Keparahan", "Jabatan", "Lokasi", "Pesan", "Saran"):
-            tabel.add_column(judul, overflow="fold")
-        for t in temuan:
-            tabel.add_row(
-                t.kode,
-                f"[{warna[t.keparahan]}]{t.keparahan}[/]",
-                t.jabatan,
-                laporan.lokasi(t),
-                t.pesan,
-                t.saran,
+        color = {Severity.GALAT: "red", Severity.PERINGATAN: "yellow", Severity.INFO: "cyan"}
+        table = Table(title=f"Hasil Validasi — {escape(workbook.name)}", show_lines=True)
+        for title in ("Kode", "Keparahan", "Jabatan", "Lokasi", "Pesan", "Saran"):
+            table.add_column(title, overflow="fold")
+        for f in checked.findings:
+            table.add_row(
+                f.code,
+                f"[{color[f.severity]}]{f.severity}[/]",
+                escape(f.jabatan),
+                escape(location(f)),
+                escape(f.message),
+                escape(f.saran),
                 end_section=False,
             )
-        if temuan:
-            out.print(tabel)
+        if checked.findings:
+            out.print(table)
         out.print(
-            f"{jumlah[Keparahan.GALAT]} galat, {jumlah[Keparahan.PERINGATAN]} peringatan, "
-            f"{jumlah[Keparahan.INFO]} info."
+            f"{counts[Severity.GALAT]} galat, {counts[Severity.PERINGATAN]} peringatan, "
+            f"{counts[Severity.INFO]} info."
         )
         if report is not None:
-            out.print(f"Laporan ditulis ke {report}.")
-    raise typer.Exit(1 if jumlah[Keparahan.GALAT] else 0)
+            out.print(f"Laporan ditulis ke {escape(str(report))}.")
+    raise typer.Exit(1 if counts[Severity.GALAT] else 0)
 
 
-class FormatAturan(StrEnum):
+class RulesFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     json = "json"
@@ -175,29 +161,26 @@ class FormatAturan(StrEnum):
 @app.command()
 def rules(
     format: Annotated[
-        FormatAturan, typer.Option("--format", "-f", help="text, markdown atau json")
-    ] = FormatAturan.text,
+        RulesFormat, typer.Option("--format", "-f", help="text, markdown atau json")
+    ] = RulesFormat.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Tulis ke berkas ini")
     ] = None,
 ) -> None:
     """Daftar aturan validasi: kode, keparahan, temuan, alasan, cara memperbaiki."""
-    from dataclasses import asdict
+    from iki_xl.core.rules.catalogue import CATALOGUE, catalogue_markdown
+    from iki_xl.io.atomic import write_atomic
 
-    from iki_xl.core.rules import KATALOG, katalog_markdown
-    from iki_xl.io.atomic import tulis_atomik
-
-    if format is FormatAturan.markdown:
-        teks = katalog_markdown()
-    elif format is FormatAturan.json:
-        data = [asdict(a) | {"keparahan": str(a.keparahan)} for a in KATALOG]
-        teks = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if format is RulesFormat.markdown:
+        text = catalogue_markdown()
+    elif format is RulesFormat.json:
+        text = json.dumps([r.to_json() for r in CATALOGUE], ensure_ascii=False, indent=2) + "\n"
     else:
-        teks = "".join(f"{a.kode}  {a.keparahan:<10}  {a.judul}\n" for a in KATALOG)
+        text = "".join(f"{r.code}  {r.severity:<10}  {r.title}\n" for r in CATALOGUE)
     if output is None:
-        sys.stdout.write(teks)
+        sys.stdout.write(text)
     else:
-        tulis_atomik(output, teks.encode("utf-8"))
+        write_atomic(output, text.encode("utf-8"))
 
 
 # ---------------------------------------------------------------- new / export (workbook)
@@ -211,15 +194,16 @@ def new(
     ],
 ) -> None:
     """Buat workbook IKI dari berkas data: sheet Petunjuk, Instansi, satu sheet per jabatan."""
-    from iki_xl.io.writer import tulis_workbook
+    from iki_xl.app.new_workbook import write_new_workbook
+    from iki_xl.core.formulasi import complete
 
-    if output.suffix.lower() not in {".xlsx", ".xlsm"}:
-        raise BerkasTidakValid(f"{output}: keluaran harus berupa berkas .xlsx atau .xlsm")
-    if output.resolve() == data.resolve():
-        raise BerkasTidakValid(f"{output}: keluaran tidak boleh menimpa berkas masukan")
-    doc = lengkapi(interchange.muat(data))
-    tulis_workbook(doc, output)
-    out.print(f"Workbook ditulis ke {output} ({len(doc.jabatan)} jabatan).", soft_wrap=True)
+    files.check_output(output, files.WORKBOOK, "keluaran", [data])
+    files.check_input(data, files.DATA)
+    doc = complete(interchange.load(data))
+    write_new_workbook(doc, output)
+    out.print(
+        f"Workbook ditulis ke {escape(str(output))} ({len(doc.jabatan)} jabatan).", soft_wrap=True
+    )
 
 
 @app.command()
@@ -230,20 +214,21 @@ def export(
     ],
 ) -> None:
     """Ekspor isi workbook IKI ke berkas data YAML/JSON. Keluar 1 bila ada galat pembacaan."""
-    from iki_xl.core.findings import Keparahan, urutkan
-    from iki_xl.io.reader import baca_workbook
+    from iki_xl.core.findings import Severity, sort_findings
+    from iki_xl.io.read.workbook import read_workbook
 
-    if output.suffix.lower() not in {".yaml", ".yml", ".json"}:
-        raise BerkasTidakValid(f"{output}: keluaran harus berupa berkas .yaml atau .json")
-    if output.resolve() == workbook.resolve():
-        raise BerkasTidakValid(f"{output}: keluaran tidak boleh menimpa berkas masukan")
-    hasil = baca_workbook(workbook)
-    interchange.simpan(hasil.dokumen, output)
-    for t in urutkan(hasil.temuan, hasil.urutan_sheet):
-        tempat = f"{t.sheet}!{t.sel}" if t.sheet else "-"
-        err.print(f"[yellow]{t.keparahan}[/] {tempat}: {t.pesan}", soft_wrap=True)
-    out.print(f"Data ditulis ke {output} ({len(hasil.dokumen.jabatan)} jabatan).", soft_wrap=True)
-    if any(t.keparahan is Keparahan.GALAT for t in hasil.temuan):
+    files.check_output(output, files.DATA, "keluaran", [workbook])
+    files.check_input(workbook, files.WORKBOOK)
+    read = read_workbook(workbook)
+    interchange.save(read.dokumen, output)
+    for f in sort_findings(read.findings, read.sheet_order):
+        where = f"{f.sheet}!{f.cell}" if f.sheet else "-"
+        err.print(f"[yellow]{f.severity}[/] {escape(where)}: {escape(f.message)}", soft_wrap=True)
+    out.print(
+        f"Data ditulis ke {escape(str(output))} ({len(read.dokumen.jabatan)} jabatan).",
+        soft_wrap=True,
+    )
+    if any(f.severity is Severity.GALAT for f in read.findings):
         raise typer.Exit(1)
 
 
@@ -252,7 +237,7 @@ def export(
 
 @app.command()
 def consolidate(
-    masukan: Annotated[
+    inputs: Annotated[
         list[Path],
         typer.Argument(help="Workbook IKI (.xlsx/.xlsm), berkas data (.yaml/.json) atau folder"),
     ],
@@ -271,63 +256,71 @@ def consolidate(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from iki_xl.io.submission import konsolidasi
+    from iki_xl.app.consolidate import consolidate as run
 
-    if output.suffix.lower() != ".xlsx":
-        raise BerkasTidakValid(f"{output}: keluaran harus berupa berkas .xlsx")
-    if any(m.resolve() == output.resolve() for m in masukan):
-        raise BerkasTidakValid(f"{output}: keluaran tidak boleh menimpa berkas masukan")
+    files.check_output(output, (".xlsx",), "keluaran", inputs)
     with Progress(
         TextColumn("Membaca"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         console=err,
         transient=True,
     ) as bar:
-        tugas = bar.add_task("", total=None)
-        lap = konsolidasi(
-            masukan,
+        task = bar.add_task("", total=None)
+        report = run(
+            inputs,
             output,
-            ketat=strict,
+            strict=strict,
             pdf=pdf,
-            kemajuan=lambda i, n, nama: bar.update(tugas, completed=i, total=n, description=nama),
+            progress=lambda i, n, name: bar.update(task, completed=i, total=n, description=name),
         )
-    for m in lap.masukan:
-        if m.dilewati:
-            err.print(f"[red]Dilewati:[/] {m.galat_berkas}", soft_wrap=True)
+    _print_consolidation(report)
+
+
+def _print_consolidation(report: object) -> None:
+    from iki_xl.app.consolidate import ConsolidationReport
+
+    assert isinstance(report, ConsolidationReport)
+    for m in report.inputs:
+        if m.skipped:
+            err.print(f"[red]Dilewati:[/] {escape(m.error)}", soft_wrap=True)
             continue
-        p = m.pemeriksaan
-        temuan = (
-            f"{p['galat']} galat, {p['peringatan']} peringatan, {p['info']} info"
-            if p is not None
+        c = m.counts
+        found = (
+            f"{c['galat']} galat, {c['peringatan']} peringatan, {c['info']} info"
+            if c is not None
             else "pemeriksaan tidak tersedia"
         )
         out.print(
-            f"{m.sumber.name}: {m.dinas} — {m.jabatan} jabatan, {m.indikator} indikator; {temuan}",
+            escape(
+                f"{m.sumber.name}: {m.dinas} — {m.jabatan} jabatan, {m.indikator} indikator; {found}"
+            ),
             soft_wrap=True,
         )
-        for g in m.contoh_galat:
-            out.print(f"  [red]galat[/] {g}", soft_wrap=True)
-        if m.galat > len(m.contoh_galat):
-            lain = m.galat - len(m.contoh_galat)
-            out.print(f"  … dan {lain} galat lain (daftar lengkap: iki-xl validate {m.sumber})")
-    n_ok = len(lap.masukan) - len(lap.dilewati)
-    if lap.dilewati:
-        out.print(f"{n_ok} berkas dipakai, {len(lap.dilewati)} dilewati.")
-    if lap.ditolak:
+        for g in m.galat_examples:
+            out.print(f"  [red]galat[/] {escape(g)}", soft_wrap=True)
+        if m.galat > len(m.galat_examples):
+            more = m.galat - len(m.galat_examples)
+            out.print(
+                escape(f"  … dan {more} galat lain (daftar lengkap: iki-xl validate {m.sumber})")
+            )
+    used = len(report.inputs) - len(report.skipped)
+    if report.skipped:
+        out.print(f"{used} berkas dipakai, {len(report.skipped)} dilewati.")
+    if report.refused:
         err.print(
-            f"[red]Tidak ditulis:[/] --strict dan masih ada {lap.galat} galat"
-            + (f" serta {len(lap.dilewati)} berkas dilewati" if lap.dilewati else "")
+            f"[red]Tidak ditulis:[/] --strict dan masih ada {report.galat} galat"
+            + (f" serta {len(report.skipped)} berkas dilewati" if report.skipped else "")
             + "."
         )
         raise typer.Exit(1)
-    if lap.keluaran is None:
-        raise BerkasTidakValid("tidak ada berkas masukan yang dapat dibaca")
-    out.print(f"Berkas pengajuan ditulis ke {lap.keluaran.xlsx}.", soft_wrap=True)
-    if lap.keluaran.pdf is not None:
-        out.print(f"PDF ditulis ke {lap.keluaran.pdf}.", soft_wrap=True)
-    raise typer.Exit(1 if lap.dilewati else 0)
+    if report.output is None:
+        raise UnusableFile("tidak ada berkas masukan yang dapat dibaca")
+    out.print(f"Berkas pengajuan ditulis ke {escape(str(report.output.xlsx))}.", soft_wrap=True)
+    if report.output.pdf is not None:
+        out.print(f"PDF ditulis ke {escape(str(report.output.pdf))}.", soft_wrap=True)
+    raise typer.Exit(1 if report.skipped else 0)
 
 
 @app.command("build-template")
@@ -337,10 +330,10 @@ def build_template(
     ),
 ) -> None:
     """Bangun ulang IKI_template.xlsm dari sumber teks (VBA, ribbon, tata letak)."""
-    from iki_xl.template.build import tulis_template
+    from iki_xl.template.build import write_template
 
-    path = tulis_template(output)
-    out.print(f"Templat ditulis: {path} ({path.stat().st_size:,} bita)")
+    path = write_template(output)
+    out.print(f"Templat ditulis: {escape(str(path))} ({path.stat().st_size:,} bita)")
 
 
 def main() -> None:
@@ -348,7 +341,7 @@ def main() -> None:
     try:
         app()
     except IkiError as e:
-        err.print(f"[red]Galat:[/] {e}", soft_wrap=True)
+        err.print(f"[red]Galat:[/] {escape(str(e))}", soft_wrap=True)
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("Dibatalkan.")

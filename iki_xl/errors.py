@@ -7,12 +7,12 @@ class IkiError(Exception):
     """Base of iki-xl's errors; the message is one line in Bahasa Indonesia."""
 
 
-class BerkasTidakValid(IkiError):
+class UnusableFile(IkiError):
     """An input file that cannot be used at all: missing, unreadable, wrong format.
 
     The CLI turns it into a one-line message and exit code 2.
     """
 
 
-class AturanExcel(IkiError):
+class ExcelLimit(IkiError):
     """Something would break one of Excel's own rules (sheet name length, characters …)."""

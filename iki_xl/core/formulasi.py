@@ -1,9 +1,10 @@
-"""Reading the formula prose of real documents, and writing it back in Indonesian notation.
+"""Reading the formula prose of real documents; completing a document from it.
 
 A Formulasi cell as planners print it: "Jumlah A / Jumlah B × 100%" (or the two lines of a
 printed fraction), "∑ PMKS yg ditangani / ∑ PMKS seluruhnya × 100%", "ƒ(x) = Σ Klien …",
 "IDG: 1/3 (Ipar+IDM+Linc)" followed by "Ipar= …" definitions, or "-". From it we detect the
-kind and the component names; the indicator's name breaks ties ("Persentase …").
+kind and the component names; the indicator's name breaks ties ("Persentase …"). Reading is
+for computing and checking only: what the planner wrote is always printed as written.
 """
 
 from __future__ import annotations
@@ -12,44 +13,23 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from iki_xl.core.anggota import STATUS
 from iki_xl.core.model import Dokumen, Indikator, JenisFormula, Komponen, Level
+from iki_xl.core.numbers import format_number
 
-_PREFIKS = re.compile(
+PREFIX = re.compile(
     r"^\s*(penjelasan\s*/\s*)?formula(si)?\s+peng\w*\s*:?\s*|^\s*rumus\s*:?\s*", re.IGNORECASE
 )
-_AWAL_FORMULASI = re.compile(r"formula(si)?\s+peng\w*\s*:", re.IGNORECASE)
-_KALI_100 = re.compile(r"[xX×*]\s*100\s*%?")
-_FX = re.compile(r"^\s*[ƒf]\s*\(\s*x\s*\)\s*=\s*", re.IGNORECASE)
-_SIGMA = re.compile(r"[∑Σ]")
-_DEFINISI = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.+?)\s*\.?\s*$")
-_JUDUL_INDEKS = re.compile(r"^\s*([A-Za-z][\w ()-]*?)\s*:\s*(.+)$")
-_BAGI_SPASI = re.compile(r"\s+/\s+|\s*:\s+(?=jumlah|∑|Σ)", re.IGNORECASE)
-_TAHUN_LALU = re.compile(r"\(?\s*n\s*[-−–]\s*1\s*\)?|tahun\s+(lalu|sebelumnya)", re.IGNORECASE)
-_PERSEN_NAMA = re.compile(r"^\s*(persentase|presentase|prosentase|persen)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Deteksi:
-    """What a Formulasi text says: the kind, the component names, an expression."""
-
-    jenis: JenisFormula | None
-    komponen: list[str] = field(default_factory=list)
-    kode: list[str] = field(default_factory=list)
-    ekspresi: str = ""
-    kali_100: bool = False
-    pecahan: bool = False  # printed as a fraction (numerator over denominator)
-
-
-_SPASI = re.compile(r"\s+")
-
-
-def _bersih(teks: str) -> str:
-    return _SPASI.sub(" ", teks).strip(" ;")
-
-
-_AWAL_NAMA = re.compile(r"(jumlah|banyaknya|rasio|indeks|nilai|status|level|predikat|tingkat)")
-_JENIS_AWAL = {
+_FORMULA_START = re.compile(r"formula(si)?\s+peng\w*\s*:", re.IGNORECASE)
+TIMES_100 = re.compile(r"[xX×*]\s*100\s*%?")
+FX = re.compile(r"^\s*[ƒf]\s*\(\s*x\s*\)\s*=\s*", re.IGNORECASE)
+SIGMA = re.compile(r"[∑Σ]")
+_DEFINITION = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.+?)\s*\.?\s*$")
+_INDEX_TITLE = re.compile(r"^\s*([A-Za-z][\w ()-]*?)\s*:\s*(.+)$")
+_DIVIDED_BY = re.compile(r"\s+/\s+|\s*:\s+(?=jumlah|∑|Σ)", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"\(?\s*n\s*[-−–]\s*1\s*\)?|tahun\s+(lalu|sebelumnya)", re.IGNORECASE)
+_PERCENT_NAME = re.compile(r"^\s*(persentase|presentase|prosentase|persen)\b", re.IGNORECASE)
+_NAME_START = re.compile(r"(jumlah|banyaknya|rasio|indeks|nilai|status|level|predikat|tingkat)")
+_KIND_OF_WORD = {
     "jumlah": JenisFormula.JUMLAH,
     "banyaknya": JenisFormula.JUMLAH,
     "rasio": JenisFormula.RASIO,
@@ -60,189 +40,185 @@ _JENIS_AWAL = {
     "predikat": JenisFormula.STATUS,
     "tingkat": JenisFormula.STATUS,
 }
+_GROWTH = ("pertumbuhan", "peningkatan", "kenaikan")
+_SPACES = re.compile(r"\s+")
 
 
-@lru_cache(
-    maxsize=4096
-)  # asked twice per indicator in a validation: by baca_formulasi and the rules
-def jenis_dari_nama(nama: str) -> JenisFormula | None:
-    """The kind an indicator's name suggests ('Persentase …', 'Jumlah …'), or None."""
-    n = nama.strip().lower()
-    if _PERSEN_NAMA.match(n):
-        if "penurunan" in n:
-            return JenisFormula.PENURUNAN
-        return JenisFormula.PERSENTASE
-    m = _AWAL_NAMA.match(n)
-    return _JENIS_AWAL[m.group(1)] if m else None
+@dataclass(frozen=True)
+class FormulaReading:
+    """What a Formulasi text says: the kind, the component names, an expression."""
+
+    jenis: JenisFormula | None
+    komponen: list[str] = field(default_factory=list)
+    kode: list[str] = field(default_factory=list)
+    ekspresi: str = ""
+    times_100: bool = False
+    fraction: bool = False  # printed as a fraction (numerator over denominator)
 
 
-_jenis_dari_nama = jenis_dari_nama
-
-
-def _kode(i: int) -> str:
-    return chr(ord("A") + i) if i < 26 else f"K{i + 1}"
-
-
-def _ekspresi_aman(teks: str) -> str:
-    """'1/3 (Ipar+IDM+Linc)' → '1/3 * (Ipar+IDM+Linc)': implicit products made explicit."""
-    e = teks.replace("×", "*").replace("−", "-").replace("–", "-").replace(",", ".")
-    return re.sub(r"(\d|\))\s*\(", r"\1 * (", e).strip()
-
-
-_NAIK = ("pertumbuhan", "peningkatan", "kenaikan")
-
-
-def baca_formulasi(teks: str, nama: str = "") -> Deteksi:
-    """Detect the kind and components of a Formulasi text (never raises).
-
-    The name matters only through the kind it suggests and whether it speaks of growth, so
-    the analysis is cached on (text, name's kind, growth) and hits across indicators whose
-    names differ. The returned `Deteksi` is shared between callers: do not modify it.
-    """
-    n = nama.lower()
-    return _baca_formulasi(teks, _jenis_dari_nama(nama), any(w in n for w in _NAIK))
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip(" ;")
 
 
 @lru_cache(maxsize=4096)
-def _baca_formulasi(teks: str, dari_nama: JenisFormula | None, naik: bool) -> Deteksi:
-    kali_100 = bool(_KALI_100.search(teks))
+def jenis_from_name(nama: str) -> JenisFormula | None:
+    """The kind an indicator's name suggests ('Persentase …', 'Jumlah …'), or None."""
+    n = nama.strip().lower()
+    if _PERCENT_NAME.match(n):
+        return JenisFormula.PENURUNAN if "penurunan" in n else JenisFormula.PERSENTASE
+    m = _NAME_START.match(n)
+    return _KIND_OF_WORD[m.group(1)] if m else None
+
+
+def component_code(i: int) -> str:
+    """Default component codes: A, B, … Z, K27, K28 …"""
+    return chr(ord("A") + i) if i < 26 else f"K{i + 1}"
+
+
+def _safe_expression(text: str) -> str:
+    """'1/3 (Ipar+IDM+Linc)' → '1/3 * (Ipar+IDM+Linc)': implicit products made explicit."""
+    e = text.replace("×", "*").replace("−", "-").replace("–", "-").replace(",", ".")
+    return re.sub(r"(\d|\))\s*\(", r"\1 * (", e).strip()
+
+
+@lru_cache(maxsize=4096)
+def read_formulasi(text: str, nama: str = "") -> FormulaReading:
+    """Detect the kind and components of a Formulasi text (never raises).
+
+    The result is shared between callers (cached): do not modify it.
+    """
+    from_name = jenis_from_name(nama)
+    growth = any(w in nama.lower() for w in _GROWTH)
+    times_100 = bool(TIMES_100.search(text))
     # A "Penjelasan : …" paragraph before "Formulasi Penghitungan :" is prose, not formula.
-    awal = _AWAL_FORMULASI.search(teks)
-    badan = _PREFIKS.sub("", teks[awal.start() :] if awal else teks.strip())
-    badan = _KALI_100.sub(" ", badan)
-    baris = [_bersih(b) for b in badan.splitlines()]
-    baris = [b for b in baris if b and b not in {"-", "–"}]
-    if not baris:
-        return Deteksi(dari_nama, kali_100=kali_100)
+    start = _FORMULA_START.search(text)
+    body = PREFIX.sub("", text[start.start() :] if start else text.strip())
+    body = TIMES_100.sub(" ", body)
+    lines = [_clean(b) for b in body.splitlines()]
+    lines = [b for b in lines if b and b not in {"-", "–"}]
+    if not lines:
+        return FormulaReading(from_name, times_100=times_100)
 
     # indeks: "IDG: 1/3 (Ipar+IDM+Linc)" with "Ipar= …" definition lines
-    definisi = [m for b in baris[1:] if (m := _DEFINISI.match(b))]
-    judul = _JUDUL_INDEKS.match(baris[0])
-    if definisi and judul:
-        return Deteksi(
+    definitions = [m for b in lines[1:] if (m := _DEFINITION.match(b))]
+    title = _INDEX_TITLE.match(lines[0])
+    if definitions and title:
+        return FormulaReading(
             JenisFormula.INDEKS,
-            komponen=[_bersih(m.group(2)) for m in definisi],
-            kode=[m.group(1) for m in definisi],
-            ekspresi=_ekspresi_aman(judul.group(2)),
-            kali_100=kali_100,
+            komponen=[_clean(m.group(2)) for m in definitions],
+            kode=[m.group(1) for m in definitions],
+            ekspresi=_safe_expression(title.group(2)),
+            times_100=times_100,
         )
 
-    if len(baris) == 1:
-        bagian = [b for b in _BAGI_SPASI.split(baris[0]) if b and b.strip()]
-        if len(bagian) == 2:
-            baris = [_bersih(b) for b in bagian]
-    if len(baris) >= 2:
-        pembilang, penyebut = _bersih(_FX.sub("", baris[0])), " ".join(baris[1:])
-        nama_k = [_bersih(_SIGMA.sub("", pembilang)), _bersih(_SIGMA.sub("", penyebut))]
-        if _TAHUN_LALU.search(teks):  # (A(N−1) − A(N)) / A(N−1): needs last year's baseline
-            jenis = JenisFormula.PERTUMBUHAN if naik else JenisFormula.PENURUNAN
-            dasar = _bersih(_TAHUN_LALU.sub("", nama_k[1]))
-            return Deteksi(jenis, [dasar], ["A"], kali_100=kali_100, pecahan=True)
-        if kali_100 or dari_nama is JenisFormula.PERSENTASE:
+    if len(lines) == 1:
+        parts = [b for b in _DIVIDED_BY.split(lines[0]) if b and b.strip()]
+        if len(parts) == 2:
+            lines = [_clean(b) for b in parts]
+    if len(lines) >= 2:
+        numerator, denominator = _clean(FX.sub("", lines[0])), " ".join(lines[1:])
+        names = [_clean(SIGMA.sub("", numerator)), _clean(SIGMA.sub("", denominator))]
+        if _LAST_YEAR.search(text):  # (A(N−1) − A(N)) / A(N−1): needs last year's baseline
+            jenis = JenisFormula.PERTUMBUHAN if growth else JenisFormula.PENURUNAN
+            base = _clean(_LAST_YEAR.sub("", names[1]))
+            return FormulaReading(jenis, [base], ["A"], times_100=times_100, fraction=True)
+        if times_100 or from_name is JenisFormula.PERSENTASE:
             jenis = JenisFormula.PERSENTASE
         else:
             jenis = JenisFormula.RASIO
-        return Deteksi(jenis, nama_k, ["A", "B"], kali_100=kali_100, pecahan=True)
+        return FormulaReading(jenis, names, ["A", "B"], times_100=times_100, fraction=True)
 
-    satu = baris[0]
-    fx = bool(_FX.match(satu))
-    isi = _bersih(_SIGMA.sub("", _FX.sub("", satu)))
-    if fx or _SIGMA.search(satu) or satu.lower().startswith("jumlah"):
+    line = lines[0]
+    content = _clean(SIGMA.sub("", FX.sub("", line)))
+    if FX.match(line) or SIGMA.search(line) or line.lower().startswith("jumlah"):
         # a sum; several addends joined by "+" are separate components
-        suku = [_bersih(s) for s in re.split(r"\s\+\s", isi) if _bersih(s)]
-        return Deteksi(
-            JenisFormula.JUMLAH, suku, [_kode(i) for i in range(len(suku))], kali_100=kali_100
+        terms = [_clean(s) for s in re.split(r"\s\+\s", content) if _clean(s)]
+        return FormulaReading(
+            JenisFormula.JUMLAH,
+            terms,
+            [component_code(i) for i in range(len(terms))],
+            times_100=times_100,
         )
-    if dari_nama is JenisFormula.STATUS:
-        return Deteksi(JenisFormula.STATUS, kali_100=kali_100)
-    return Deteksi(dari_nama, [isi], ["A"], kali_100=kali_100)
+    if from_name is JenisFormula.STATUS:
+        return FormulaReading(JenisFormula.STATUS, times_100=times_100)
+    return FormulaReading(from_name, [content], ["A"], times_100=times_100)
 
 
-# ---------------------------------------------------------------- writing it back
+# ---------------------------------------------------------------- a structured rendering
 
-GARIS_PECAHAN = "―" * 12
+FRACTION_BAR = "―" * 12
 
 
-def tulis_formulasi(ind: Indikator, *, baris: bool = True) -> str:
-    """Render an indicator's kind and components in the Indonesian notation for print.
+def render_formulasi(ind: Indikator, *, lines: bool = True) -> str:
+    """An indicator's kind and components in the Indonesian notation, for print.
 
-    With baris=True a fraction is printed over three lines (numerator, bar, denominator)
-    followed by "× 100%", the way the Lampiran shows it.
+    With lines=True a fraction is printed over three lines (numerator, bar, denominator)
+    followed by "× 100%". The indicator's own formulasi when its kind has no rendering.
     """
-    nama = {k.kode: k.nama or k.kode for k in ind.komponen}
-    urut = [nama[k.kode] for k in ind.komponen]
+    names = [k.nama or k.kode for k in ind.komponen]
     jenis = ind.jenis
-    if jenis in (JenisFormula.PERSENTASE, JenisFormula.RASIO) and len(urut) >= 2:
-        kali = " × 100%" if jenis is JenisFormula.PERSENTASE else ""
-        if baris:
-            return f"{urut[0]}\n{GARIS_PECAHAN}\n{urut[1]}{kali}"
-        return f"{urut[0]} / {urut[1]}{kali}"
-    if jenis is JenisFormula.JUMLAH and urut:
-        return "ƒ(x) = " + " + ".join(f"Σ {n}" for n in urut)
-    if jenis in (JenisFormula.PENURUNAN, JenisFormula.PERTUMBUHAN) and urut:
-        a = urut[0]
-        atas = f"{a} (N−1) − {a} (N)" if jenis is JenisFormula.PENURUNAN else f"{a} (N) − {a} (N−1)"
-        if baris:
-            return f"{atas}\n{GARIS_PECAHAN}\n{a} (N−1) × 100%"
-        return f"({atas}) / {a} (N−1) × 100%"
+    if jenis in (JenisFormula.PERSENTASE, JenisFormula.RASIO) and len(names) >= 2:
+        times = " × 100%" if jenis is JenisFormula.PERSENTASE else ""
+        if lines:
+            return f"{names[0]}\n{FRACTION_BAR}\n{names[1]}{times}"
+        return f"{names[0]} / {names[1]}{times}"
+    if jenis is JenisFormula.JUMLAH and names:
+        return "ƒ(x) = " + " + ".join(f"Σ {n}" for n in names)
+    if jenis in (JenisFormula.PENURUNAN, JenisFormula.PERTUMBUHAN) and names:
+        a = names[0]
+        top = f"{a} (N−1) − {a} (N)" if jenis is JenisFormula.PENURUNAN else f"{a} (N) − {a} (N−1)"
+        if lines:
+            return f"{top}\n{FRACTION_BAR}\n{a} (N−1) × 100%"
+        return f"({top}) / {a} (N−1) × 100%"
     if jenis is JenisFormula.INDEKS:
         ekspresi = re.sub(r"\s*\*\s*", " × ", ind.ekspresi)  # printed notation, not code
-        kepala = f"{ind.nama}: {ekspresi}" if ekspresi else ind.nama
-        definisi = [f"{k.kode} = {k.nama}" for k in ind.komponen if k.nama]
-        return "\n".join([kepala, *definisi]) if baris else "; ".join([kepala, *definisi])
+        head = f"{ind.nama}: {ekspresi}" if ekspresi else ind.nama
+        definitions = [f"{k.kode} = {k.nama}" for k in ind.komponen if k.nama]
+        return "\n".join([head, *definitions]) if lines else "; ".join([head, *definitions])
     if jenis is JenisFormula.STATUS and ind.skala:
-        return "Level: " + ", ".join(_tulis_level(lv) for lv in ind.skala)
+        return "Level: " + ", ".join(_render_level(level) for level in ind.skala)
     return ind.formulasi
 
 
-def _angka(x: float) -> str:
-    return f"{x:g}"
-
-
-def _tulis_level(lv: Level) -> str:
-    if lv.bawah is None and lv.atas is None:
-        return lv.nama
-    bawah = _angka(lv.bawah) if lv.bawah is not None else "…"
-    atas = _angka(lv.atas) if lv.atas is not None else "…"
-    return f"{lv.nama} ({bawah}–{atas})"
+def _render_level(level: Level) -> str:
+    if level.bawah is None and level.atas is None:
+        return level.nama
+    low = format_number(level.bawah) if level.bawah is not None else "…"
+    high = format_number(level.atas) if level.atas is not None else "…"
+    return f"{level.nama} ({low}–{high})"
 
 
 # ---------------------------------------------------------------- completing a document
 
 
-def lengkapi_indikator(ind: Indikator) -> Indikator:
+def _is_complete(ind: Indikator) -> bool:
+    return ind.jenis is not None and (bool(ind.komponen) or ind.jenis is JenisFormula.STATUS)
+
+
+def complete_indikator(ind: Indikator) -> Indikator:
     """Fill jenis, komponen and ekspresi from the formulasi where the data leaves them out."""
-    if _lengkap(ind):
+    if _is_complete(ind):
         return ind
-    d = baca_formulasi(ind.formulasi, ind.nama)
-    jenis = ind.jenis or d.jenis
-    ubah: dict[str, object] = {"jenis": jenis}
-    if not ind.komponen and jenis is not JenisFormula.STATUS and d.komponen:
-        ubah["komponen"] = [
-            Komponen(kode=c, nama=n) for c, n in zip(d.kode, d.komponen, strict=True)
+    reading = read_formulasi(ind.formulasi, ind.nama)
+    jenis = ind.jenis or reading.jenis
+    update: dict[str, object] = {"jenis": jenis}
+    if not ind.komponen and jenis is not JenisFormula.STATUS and reading.komponen:
+        update["komponen"] = [
+            Komponen(kode=c, nama=n) for c, n in zip(reading.kode, reading.komponen, strict=True)
         ]
-        if d.ekspresi and not ind.ekspresi:
-            ubah["ekspresi"] = d.ekspresi
-    return ind.model_copy(update=ubah)
+        if reading.ekspresi and not ind.ekspresi:
+            update["ekspresi"] = reading.ekspresi
+    return ind.model_copy(update=update)
 
 
-def _lengkap(ind: Indikator) -> bool:
-    jenis = ind.jenis  # (each read of a pydantic attribute is slow compiled: read once)
-    return jenis is not None and (bool(ind.komponen) or jenis is STATUS)
-
-
-def sudah_lengkap(doc: Dokumen) -> bool:
-    """Every indicator has its kind and components (nothing for `lengkapi` to fill)."""
-    return all(_lengkap(i) for jab in doc.jabatan for kin in jab.kinerja for i in kin.indikator)
-
-
-def lengkapi(doc: Dokumen) -> Dokumen:
+def complete(doc: Dokumen) -> Dokumen:
     """The document with every indicator's kind and components filled in: a copy, or the
-    document itself when nothing is missing (a workbook's document usually is complete)."""
-    if sudah_lengkap(doc):
+    document itself when nothing is missing (a workbook's document usually is complete).
+    The input is never modified."""
+    if all(_is_complete(i) for jab in doc.jabatan for _, i in jab.semua_indikator()):
         return doc
-    salinan = doc.model_copy(deep=True)
-    for jab in salinan.jabatan:
+    copy = doc.model_copy(deep=True)
+    for jab in copy.jabatan:
         for kin in jab.kinerja:
-            kin.indikator = [lengkapi_indikator(i) for i in kin.indikator]
-    return salinan
+            kin.indikator = [complete_indikator(i) for i in kin.indikator]
+    return copy

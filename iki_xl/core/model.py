@@ -109,7 +109,8 @@ class Komponen(_Model):
     realisasi: Triwulan = Field(default_factory=triwulan_kosong)
 
 
-_KODE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# A component code: used as a name in indeks expressions, so an identifier.
+KODE_KOMPONEN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 class Indikator(_Model):
@@ -140,7 +141,7 @@ class Indikator(_Model):
             return komponen
         kode = [k.kode for k in komponen]
         for k in kode:
-            if not _KODE.match(k):
+            if not KODE_KOMPONEN.match(k):
                 raise ValueError(f"kode komponen '{k}' harus huruf/angka tanpa spasi")
         if len(set(kode)) != len(kode):
             raise ValueError(f"kode komponen ganda: {kode}")

@@ -10,16 +10,16 @@ from pathlib import Path
 
 
 @contextlib.contextmanager
-def jalur_sementara(target: Path | str) -> Iterator[Path]:
+def temporary_path(target: Path | str) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success it replaces `target` atomically.
 
     On failure the temporary file is removed and `target` is left as it was.
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, nama = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
     os.close(fd)
-    tmp = Path(nama)
+    tmp = Path(name)
     # mkstemp makes the file owner-only; give it the mode a plain open() would (or the
     # replaced file's), so a submission on a shared drive stays readable by colleagues.
     try:
@@ -35,11 +35,11 @@ def jalur_sementara(target: Path | str) -> Iterator[Path]:
 
 
 def _umask() -> int:
-    lama = os.umask(0)
-    os.umask(lama)
-    return lama
+    old = os.umask(0)
+    os.umask(old)
+    return old
 
 
-def tulis_atomik(target: Path | str, data: bytes) -> None:
-    with jalur_sementara(target) as tmp:
+def write_atomic(target: Path | str, data: bytes) -> None:
+    with temporary_path(target) as tmp:
         tmp.write_bytes(data)

@@ -11,36 +11,36 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 
 from iki_xl.core.model import Dokumen, Isian, Target, triwulan_kosong
-from iki_xl.errors import BerkasTidakValid
-from iki_xl.io.atomic import tulis_atomik
+from iki_xl.errors import UnusableFile
+from iki_xl.io.atomic import write_atomic
 
-_ANGGOTA_UNION = re.compile(r"^(float|str|int|none|function-\w+\[.*\]|RentangTarget)$")
+_UNION_MEMBER = re.compile(r"^(float|str|int|none|function-\w+\[.*\]|RentangTarget)$")
 
 
-def _lokasi(loc: tuple[int | str, ...]) -> str:
-    teks = ""
-    for bagian in loc:
-        if isinstance(bagian, int):
-            teks += f"[{bagian}]"
-        elif _ANGGOTA_UNION.match(bagian):
+def _location(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif _UNION_MEMBER.match(part):
             continue  # a member of a union type, which pydantic adds to the path
         else:
-            teks += f".{bagian}" if teks else bagian
-    return teks or "(akar)"
+            text += f".{part}" if text else part
+    return text or "(akar)"
 
 
-def _penjelasan(err: Any, union: bool) -> str:
+def _expected(err: Any, union: bool) -> str:
     """What was expected, in Bahasa Indonesia."""
-    jenis, ctx = err["type"], err.get("ctx") or {}
+    kind, ctx = err["type"], err.get("ctx") or {}
     if union:
         return "harus berupa angka, rentang {bawah: …, atas: …}, atau teks"
-    match jenis:
+    match kind:
         case "missing":
             return "wajib diisi"
         case "extra_forbidden":
             return "kunci ini tidak dikenal"
         case "float_type" | "float_parsing" | "int_type" | "int_parsing" | "int_from_float":
-            return "harus berupa angka" + (" bulat" if jenis.startswith("int") else "")
+            return "harus berupa angka" + (" bulat" if kind.startswith("int") else "")
         case "string_type":
             return "harus berupa teks"
         case "list_type":
@@ -50,69 +50,68 @@ def _penjelasan(err: Any, union: bool) -> str:
         case "enum" | "literal_error":
             return f"harus salah satu dari {ctx.get('expected', '…')}".replace(" or ", " atau ")
         case "too_short" | "too_long":
-            return (
-                f"harus berisi {ctx.get('min_length', ctx.get('max_length'))} butir (triwulan I–IV)"
-            )
+            n = ctx.get("min_length", ctx.get("max_length"))
+            return f"harus berisi {n} butir (triwulan I–IV)"
         case "value_error":
             return str(ctx.get("error", err["msg"]))
     return str(err["msg"])
 
 
-def _pesan_validasi(sumber: str, e: ValidationError) -> str:
+def _validation_message(source: str, e: ValidationError) -> str:
     errors = e.errors()
     err = errors[0]
-    lokasi = _lokasi(err["loc"])
+    where = _location(err["loc"])
     # a union (target) reports one error per member: one message says it once
-    union = sum(1 for x in errors if _lokasi(x["loc"]) == lokasi) > 1
-    lain = sum(1 for x in errors if _lokasi(x["loc"]) != lokasi)
-    lebih = f" (dan {lain} kesalahan lain)" if lain else ""
-    return f"{sumber}: {lokasi}: {_penjelasan(err, union)}{lebih}"
+    union = sum(1 for x in errors if _location(x["loc"]) == where) > 1
+    others = sum(1 for x in errors if _location(x["loc"]) != where)
+    more = f" (dan {others} kesalahan lain)" if others else ""
+    return f"{source}: {where}: {_expected(err, union)}{more}"
 
 
-def _baca_teks(path: Path) -> str:
+def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BerkasTidakValid(f"{path}: berkas tidak ditemukan") from None
+        raise UnusableFile(f"{path}: berkas tidak ditemukan") from None
     except IsADirectoryError:
-        raise BerkasTidakValid(f"{path}: ini folder, bukan berkas") from None
+        raise UnusableFile(f"{path}: ini folder, bukan berkas") from None
     except (OSError, UnicodeDecodeError) as e:
-        raise BerkasTidakValid(f"{path}: tidak dapat dibaca ({e.__class__.__name__})") from None
+        raise UnusableFile(f"{path}: tidak dapat dibaca ({e.__class__.__name__})") from None
 
 
-def dokumen_dari_data(data: Any, sumber: str) -> Dokumen:
+def dokumen_from_data(data: Any, source: str) -> Dokumen:
     if not isinstance(data, dict):
-        raise BerkasTidakValid(f"{sumber}: isi berkas harus berupa pemetaan (instansi, jabatan, …)")
+        raise UnusableFile(f"{source}: isi berkas harus berupa pemetaan (instansi, jabatan, …)")
     try:
         return Dokumen.model_validate(data)
     except ValidationError as e:
-        raise BerkasTidakValid(_pesan_validasi(sumber, e)) from None
+        raise UnusableFile(_validation_message(source, e)) from None
 
 
-def baca_yaml(path: Path | str) -> Any:
+def read_yaml(path: Path | str) -> Any:
     path = Path(path)
     try:
-        return yaml.safe_load(_baca_teks(path))
+        return yaml.safe_load(_read_text(path))
     except yaml.YAMLError as e:
-        tanda = getattr(e, "problem_mark", None)
-        baris = f" baris {tanda.line + 1}" if tanda is not None else ""
-        raise BerkasTidakValid(f"{path}:{baris} YAML tidak valid") from None
+        mark = getattr(e, "problem_mark", None)
+        line = f" baris {mark.line + 1}" if mark is not None else ""
+        raise UnusableFile(f"{path}:{line} YAML tidak valid") from None
 
 
-def muat(path: Path | str) -> Dokumen:
+def load(path: Path | str) -> Dokumen:
     """Load a document from .yaml/.yml or .json."""
     path = Path(path)
     if path.suffix.lower() == ".json":
         try:
-            data = json.loads(_baca_teks(path))
+            data = json.loads(_read_text(path))
         except json.JSONDecodeError as e:
-            raise BerkasTidakValid(f"{path}: baris {e.lineno} JSON tidak valid") from None
+            raise UnusableFile(f"{path}: baris {e.lineno} JSON tidak valid") from None
     else:
-        data = baca_yaml(path)
-    return dokumen_dari_data(data, str(path))
+        data = read_yaml(path)
+    return dokumen_from_data(data, str(path))
 
 
-def ke_data(doc: Dokumen) -> dict[str, Any]:
+def to_data(doc: Dokumen) -> dict[str, Any]:
     return doc.model_dump(mode="json", exclude_defaults=True)
 
 
@@ -121,35 +120,35 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str(dumper: yaml.SafeDumper, s: str) -> yaml.ScalarNode:
-    gaya = "|" if "\n" in s else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", s, style=gaya)
+    style = "|" if "\n" in s else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", s, style=style)
 
 
 _Dumper.add_representer(str, _str)
 
 
-def ke_yaml(doc: Dokumen) -> str:
-    return yaml.dump(ke_data(doc), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+def to_yaml(doc: Dokumen) -> str:
+    return yaml.dump(to_data(doc), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
-def ke_json(doc: Dokumen) -> str:
-    return json.dumps(ke_data(doc), ensure_ascii=False, indent=2) + "\n"
+def to_json(doc: Dokumen) -> str:
+    return json.dumps(to_data(doc), ensure_ascii=False, indent=2) + "\n"
 
 
-def simpan(doc: Dokumen, path: Path | str) -> None:
+def save(doc: Dokumen, path: Path | str) -> None:
     path = Path(path)
-    teks = ke_json(doc) if path.suffix.lower() == ".json" else ke_yaml(doc)
-    tulis_atomik(path, teks.encode("utf-8"))
+    text = to_json(doc) if path.suffix.lower() == ".json" else to_yaml(doc)
+    write_atomic(path, text.encode("utf-8"))
 
 
-def skema_json() -> dict[str, Any]:
+def json_schema() -> dict[str, Any]:
     return Dokumen.model_json_schema()
 
 
 # ---------------------------------------------------------------- example figures overlay
 
 
-class IsianContoh(BaseModel):
+class ContohIsian(BaseModel):
     """Example target and realisasi for one indicator (the n-th of its jabatan, from 1)."""
 
     jabatan: str
@@ -159,42 +158,42 @@ class IsianContoh(BaseModel):
     realisasi: dict[str, list[Isian]] | list[Isian] = Field(default_factory=triwulan_kosong)
 
 
-class BerkasContoh(BaseModel):
+class ContohFile(BaseModel):
     keterangan: str  # says plainly that the figures are examples, not from the document
     instansi: dict[str, Any] = Field(default_factory=dict)  # example decree fields
-    isian: list[IsianContoh] = Field(default_factory=list)
+    isian: list[ContohIsian] = Field(default_factory=list)
 
 
-def terapkan_contoh(doc: Dokumen, path: Path | str) -> Dokumen:
+def apply_contoh(doc: Dokumen, path: Path | str) -> Dokumen:
     """A copy of a (completed) document with the example figures of an overlay file."""
     path = Path(path)
-    data = baca_yaml(path)
-    for isi in data.get("isian", []) if isinstance(data, dict) else []:
-        if isinstance(isi, dict) and False in isi:  # YAML 1.1 reads a bare `no:` key as false
-            isi["no"] = isi.pop(False)
+    data = read_yaml(path)
+    for item in data.get("isian", []) if isinstance(data, dict) else []:
+        if isinstance(item, dict) and False in item:  # YAML 1.1 reads a bare `no:` key as false
+            item["no"] = item.pop(False)
     try:
-        contoh = BerkasContoh.model_validate(data)
+        contoh = ContohFile.model_validate(data)
     except ValidationError as e:
-        raise BerkasTidakValid(_pesan_validasi(str(path), e)) from None
-    hasil = doc.model_copy(deep=True)
+        raise UnusableFile(_validation_message(str(path), e)) from None
+    result = doc.model_copy(deep=True)
     if contoh.instansi:
-        data = hasil.instansi.model_dump() | contoh.instansi
-        hasil.instansi = dokumen_dari_data({"instansi": data}, str(path)).instansi
-    for isi in contoh.isian:
-        jab = hasil.cari(isi.jabatan)
-        daftar = jab.semua_indikator() if jab else []
-        if not 1 <= isi.no <= len(daftar):
-            raise BerkasTidakValid(
-                f"{path}: jabatan '{isi.jabatan}' tidak punya indikator nomor {isi.no}"
+        merged = result.instansi.model_dump() | contoh.instansi
+        result.instansi = dokumen_from_data({"instansi": merged}, str(path)).instansi
+    for item in contoh.isian:
+        jab = result.cari(item.jabatan)
+        indikator = jab.semua_indikator() if jab else []
+        if not 1 <= item.no <= len(indikator):
+            raise UnusableFile(
+                f"{path}: jabatan '{item.jabatan}' tidak punya indikator nomor {item.no}"
             )
-        ind = daftar[isi.no - 1][1]
-        ind.target = isi.target
-        if isi.baseline is not None:
-            ind.baseline = isi.baseline
-        if isinstance(isi.realisasi, dict):
+        ind = indikator[item.no - 1][1]
+        ind.target = item.target
+        if item.baseline is not None:
+            ind.baseline = item.baseline
+        if isinstance(item.realisasi, dict):
             for k in ind.komponen:
-                if k.kode in isi.realisasi:
-                    k.realisasi = isi.realisasi[k.kode]
+                if k.kode in item.realisasi:
+                    k.realisasi = item.realisasi[k.kode]
         else:
-            ind.realisasi = isi.realisasi
-    return hasil
+            ind.realisasi = item.realisasi
+    return result

@@ -12,22 +12,21 @@ from datetime import datetime
 from pathlib import Path
 
 from iki_xl.core.model import Dokumen
-from iki_xl.io.atomic import tulis_atomik
-from iki_xl.io.writer import tulis_workbook_bytes
-from iki_xl.template.xlsm import jadikan_template_xlsm
+from iki_xl.io.atomic import write_atomic
+from iki_xl.io.write.workbook import workbook_bytes
+from iki_xl.template.xlsm import make_template_xlsm
 
-TEMPLATE_BAKU = Path("workbooks") / "IKI_template.xlsm"
+DEFAULT_PATH = Path("workbooks") / "IKI_template.xlsm"
 # A fixed creation stamp: the build must not depend on the clock.
-DIBUAT = datetime(2024, 1, 1)
+CREATED = datetime(2024, 1, 1)
 
 
-def bangun_template() -> bytes:
+def build_template() -> bytes:
     """The template's bytes; two calls give identical bytes."""
-    xlsx = tulis_workbook_bytes(Dokumen(), untuk_template=True, dibuat=DIBUAT)
-    return jadikan_template_xlsm(xlsx)
+    return make_template_xlsm(workbook_bytes(Dokumen(), for_template=True, created=CREATED))
 
 
-def tulis_template(path: Path | str = TEMPLATE_BAKU) -> Path:
+def write_template(path: Path | str = DEFAULT_PATH) -> Path:
     path = Path(path)
-    tulis_atomik(path, bangun_template())
+    write_atomic(path, build_template())
     return path

@@ -65,6 +65,25 @@ def _match_length(data: bytes, candidate: int, current: int, end: int) -> int:
     return length
 
 
+def _longest_match(
+    data: bytes, chains: dict[bytes, list[int]], current: int, end: int
+) -> tuple[int, int]:
+    """(position, length) of the longest earlier match of data[current:], or (-1, 0).
+
+    Candidates are walked from nearest to farthest and strictly longer wins, so the nearest
+    of equally long matches is kept, as in 2.4.1.3.19.4."""
+    best_length, best_candidate = 0, -1
+    if current + 3 > end:
+        return best_candidate, best_length
+    for candidate in reversed(chains.get(data[current : current + 3], ())):
+        length = _match_length(data, candidate, current, end)
+        if length > best_length:
+            best_length, best_candidate = length, candidate
+            if current + length == end:
+                break  # cannot get longer
+    return best_candidate, best_length
+
+
 def _compress_chunk(data: bytes, start: int, end: int) -> bytes:
     """Compress data[start:end] (at most 4096 bytes) into one compressed chunk."""
     out = bytearray()
@@ -87,18 +106,7 @@ def _compress_chunk(data: bytes, start: int, end: int) -> bytes:
         for bit in range(8):
             if current >= end:
                 break
-            best_length = 0
-            best_candidate = -1
-            if current + 3 <= end:
-                # Walk candidates from nearest to farthest; strictly longer wins, so the
-                # nearest of equally long matches is kept, as in 2.4.1.3.19.4.
-                for candidate in reversed(chains.get(data[current : current + 3], ())):
-                    length = _match_length(data, candidate, current, end)
-                    if length > best_length:
-                        best_length = length
-                        best_candidate = candidate
-                        if current + length == end:
-                            break  # cannot get longer
+            best_candidate, best_length = _longest_match(data, chains, current, end)
             if best_length >= 3:
                 bit_count, _, maximum_length = _copy_token_help(current - start)
                 length = min(best_length, maximum_length)

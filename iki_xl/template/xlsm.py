@@ -34,9 +34,9 @@ __all__ = [
     "CUSTOMUI_PART",
     "WORKBOOK_CODENAME",
     "document_modules_for",
-    "jadikan_template_xlsm",
-    "jadikan_xlsm",
-    "pastikan_ribbon",
+    "make_template_xlsm",
+    "make_xlsm",
+    "restore_ribbon",
     "ribbon_xml",
     "sheet_codenames",
     "template_modules",
@@ -228,25 +228,9 @@ def document_modules_for(
     return modules
 
 
-def jadikan_xlsm(
-    xlsx_bytes: bytes,
-    vba_bin: bytes,
-    customui_xml: bytes,
-    *,
-    codenames: dict[str, str] | None = None,
-) -> bytes:
-    """Make a macro-enabled workbook from an .xlsx package.
-
-    Adds ``xl/vbaProject.bin`` (``vba_bin``) and ``customUI/customUI14.xml``
-    (``customui_xml``) with their content types and relationships, switches the workbook
-    content type to macro-enabled, and writes ``codeName="ThisWorkbook"`` on
-    ``workbookPr`` and the codeName of every worksheet on its ``sheetPr``. ``codenames``
-    maps sheet names to codeNames; sheets not in it (or all, when it is None) get
-    :func:`sheet_codenames`' choice. The VBA project's document modules must use the same
-    names (build them with :func:`document_modules_for`). Deterministic output.
-    """
-    parts = _read_zip(xlsx_bytes)
-    workbook = _workbook_part(parts)
+def _wanted_codenames(xlsx_bytes: bytes, codenames: dict[str, str] | None) -> dict[str, str]:
+    """Sheet name -> codeName: the given ones over :func:`sheet_codenames`' choice, each a
+    valid VBA identifier and all unique."""
     wanted = sheet_codenames(xlsx_bytes)
     for name, code in (codenames or {}).items():
         if name not in wanted:
@@ -257,9 +241,12 @@ def jadikan_xlsm(
             raise XlsmError(f"codeName {code!r} is not a valid VBA identifier (max 31)")
     if len({c.upper() for c in wanted.values()} | {WORKBOOK_CODENAME.upper()}) != len(wanted) + 1:
         raise XlsmError(f"codeNames must be unique: {sorted(wanted.values())}")
+    return wanted
 
-    # [Content_Types].xml
-    ct = parts["[Content_Types].xml"].decode("utf-8")
+
+def _macro_content_types(xml: bytes, workbook: str) -> bytes:
+    """[Content_Types].xml with the macro-enabled workbook type and the VBA project's."""
+    ct = xml.decode("utf-8")
     ct, n = re.subn(
         rf'(<Override\b[^>]*PartName="/{re.escape(workbook)}"[^>]*ContentType=")[^"]*(")',
         rf"\g<1>{CT_MACRO_WORKBOOK}\g<2>",
@@ -282,7 +269,30 @@ def jadikan_xlsm(
         override = f'<Override PartName="/{VBA_PART}" ContentType="{CT_VBA}"/>'
         if override not in ct:
             ct = ct.replace("</Types>", override + "</Types>")
-    parts["[Content_Types].xml"] = ct.encode("utf-8")
+    return ct.encode("utf-8")
+
+
+def make_xlsm(
+    xlsx_bytes: bytes,
+    vba_bin: bytes,
+    customui_xml: bytes,
+    *,
+    codenames: dict[str, str] | None = None,
+) -> bytes:
+    """Make a macro-enabled workbook from an .xlsx package.
+
+    Adds ``xl/vbaProject.bin`` (``vba_bin``) and ``customUI/customUI14.xml``
+    (``customui_xml``) with their content types and relationships, switches the workbook
+    content type to macro-enabled, and writes ``codeName="ThisWorkbook"`` on
+    ``workbookPr`` and the codeName of every worksheet on its ``sheetPr``. ``codenames``
+    maps sheet names to codeNames; sheets not in it (or all, when it is None) get
+    :func:`sheet_codenames`' choice. The VBA project's document modules must use the same
+    names (build them with :func:`document_modules_for`). Deterministic output.
+    """
+    parts = _read_zip(xlsx_bytes)
+    workbook = _workbook_part(parts)
+    wanted = _wanted_codenames(xlsx_bytes, codenames)
+    parts["[Content_Types].xml"] = _macro_content_types(parts["[Content_Types].xml"], workbook)
 
     # workbook relationship to the VBA project
     wb_rels_path = _rels_path(workbook)
@@ -301,10 +311,10 @@ def jadikan_xlsm(
 
     # ribbon
     parts[CUSTOMUI_PART] = customui_xml
-    return pastikan_ribbon(_write_zip(parts))
+    return restore_ribbon(_write_zip(parts))
 
 
-def pastikan_ribbon(xlsm_bytes: bytes) -> bytes:
+def restore_ribbon(xlsm_bytes: bytes) -> bytes:
     """Re-add the package relationship to each customUI part that lost it.
 
     openpyxl's ``load_workbook(keep_vba=True)`` + ``save`` keeps the customUI file but
@@ -344,9 +354,9 @@ def template_modules(
     ]
 
 
-def jadikan_template_xlsm(xlsx_bytes: bytes, *, udf_module_name: str = "iki_xl.udfs") -> bytes:
+def make_template_xlsm(xlsx_bytes: bytes, *, udf_module_name: str = "iki_xl.udfs") -> bytes:
     """One call from an .xlsx to the macro-enabled template: codeNames from
     :func:`sheet_codenames`, the VBA project of :func:`template_modules`, the ribbon."""
     codes = sheet_codenames(xlsx_bytes)
     vba = build_vba_project(template_modules(codes.values(), udf_module_name=udf_module_name))
-    return jadikan_xlsm(xlsx_bytes, vba, ribbon_xml(), codenames=codes)
+    return make_xlsm(xlsx_bytes, vba, ribbon_xml(), codenames=codes)

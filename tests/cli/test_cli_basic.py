@@ -24,8 +24,8 @@ def iki(*args: str | Path) -> subprocess.CompletedProcess[str]:
 def test_help_lists_commands() -> None:
     r = iki("--help")
     assert r.returncode == 0
-    for perintah in ("show", "schema", "demo"):
-        assert perintah in r.stdout
+    for command in ("show", "schema", "demo"):
+        assert command in r.stdout
 
 
 def test_show_text_tree_lists_every_jabatan() -> None:
@@ -49,7 +49,7 @@ def test_schema_is_json_schema() -> None:
 
 
 @pytest.mark.parametrize(
-    ("nama", "isi", "pesan"),
+    ("name", "content", "message"),
     [
         ("tidak-ada.yaml", None, "tidak ditemukan"),
         ("rusak.yaml", "jabatan: [\n", "YAML tidak valid"),
@@ -58,13 +58,13 @@ def test_schema_is_json_schema() -> None:
     ],
 )
 def test_unusable_input_is_exit_2_one_line(
-    tmp_path: Path, nama: str, isi: str | None, pesan: str
+    tmp_path: Path, name: str, content: str | None, message: str
 ) -> None:
-    f = tmp_path / nama
-    if isi is not None:
-        f.write_text(isi, encoding="utf-8")
+    f = tmp_path / name
+    if content is not None:
+        f.write_text(content, encoding="utf-8")
     r = iki("show", f)
     assert r.returncode == 2
     assert "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1, r.stderr
-    assert pesan in r.stderr
+    assert message in r.stderr

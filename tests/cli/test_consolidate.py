@@ -21,34 +21,34 @@ def iki(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_one_dinas_writes_the_full_submission(tmp_path: Path) -> None:
-    keluar = tmp_path / "pengajuan.xlsx"
-    r = iki("consolidate", CONTOH / "probolinggo.yaml", "-o", keluar)
+    output = tmp_path / "pengajuan.xlsx"
+    r = iki("consolidate", CONTOH / "probolinggo.yaml", "-o", output)
     assert r.returncode == 0, r.stderr
-    assert "15 jabatan, 40 indikator" in r.stdout and str(keluar) in r.stdout
-    wb = openpyxl.load_workbook(keluar)
+    assert "15 jabatan, 40 indikator" in r.stdout and str(output) in r.stdout
+    wb = openpyxl.load_workbook(output)
     assert wb.sheetnames == ["Keputusan", "Lampiran", "Rekap", "Ringkasan"]
 
 
 def test_strict_refuses_while_galat_remain(tmp_path: Path) -> None:
-    keluar = tmp_path / "s.xlsx"
-    r = iki("consolidate", CONTOH / "sampang.yaml", "-o", keluar, "--strict")
+    output = tmp_path / "s.xlsx"
+    r = iki("consolidate", CONTOH / "sampang.yaml", "-o", output, "--strict")
     assert r.returncode == 1
     assert "Tidak ditulis" in r.stderr and "galat" in r.stderr
-    assert not keluar.exists()
+    assert not output.exists()
 
 
 def test_many_inputs_skip_the_unreadable_and_report_it(tmp_path: Path) -> None:
     folder = tmp_path / "masuk"
     folder.mkdir()
-    for nama in ("probolinggo", "sampang"):
-        (folder / f"{nama}.yaml").write_bytes((CONTOH / f"{nama}.yaml").read_bytes())
+    for name in ("probolinggo", "sampang"):
+        (folder / f"{name}.yaml").write_bytes((CONTOH / f"{name}.yaml").read_bytes())
     (folder / "rusak.xlsx").write_bytes(b"bukan workbook")
-    keluar = tmp_path / "pemda.xlsx"
-    r = iki("consolidate", folder, "-o", keluar)
+    output = tmp_path / "pemda.xlsx"
+    r = iki("consolidate", folder, "-o", output)
     assert r.returncode == 1  # written, but one input was skipped
     assert "Dilewati" in r.stderr and "rusak.xlsx" in r.stderr
     assert "2 berkas dipakai, 1 dilewati" in r.stdout
-    wb = openpyxl.load_workbook(keluar)
+    wb = openpyxl.load_workbook(output)
     assert wb.sheetnames == ["Ringkasan", "Rekap"]
     assert wb["Rekap"].max_row == 1 + 40 + 22
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from iki_xl.io.pdf import cari_soffice
-from iki_xl.io.reader import baca_workbook
+from iki_xl.io.pdf import find_soffice
+from iki_xl.io.read.workbook import read_workbook
 
 
 @pytest.mark.slow
@@ -27,11 +27,11 @@ def test_demo_writes_workbook_report_submission(tmp_path: Path) -> None:
     workbook = tmp_path / "IKI_Probolinggo.xlsm"
     with zipfile.ZipFile(workbook) as z:
         assert "xl/vbaProject.bin" in z.namelist()
-    doc = baca_workbook(workbook).dokumen
+    doc = read_workbook(workbook).dokumen
     assert len(doc.jabatan) == 15
     assert doc.instansi.nomor_keputusan.startswith("CONTOH")
     assert (tmp_path / "IKI_Probolinggo - Hasil Validasi.xlsx").stat().st_size > 0
     assert (tmp_path / "IKI_Probolinggo - Pengajuan.xlsx").stat().st_size > 0
-    if cari_soffice() is not None:
+    if find_soffice() is not None:
         assert (tmp_path / "IKI_Probolinggo - Pengajuan.pdf").read_bytes().startswith(b"%PDF")
     assert "Validasi:" in r.stdout and "galat" in r.stdout

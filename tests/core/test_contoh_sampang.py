@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 import iki_xl
-from iki_xl.core.formulasi import lengkapi
-from iki_xl.core.hitung import hitung_indikator
+from iki_xl.core.compute import compute_indikator
+from iki_xl.core.formulasi import complete
 from iki_xl.core.model import Dokumen, Indikator, JenisFormula, JenisJabatan
-from iki_xl.io.interchange import BerkasContoh, baca_yaml, muat, terapkan_contoh
+from iki_xl.io.interchange import ContohFile, apply_contoh, load, read_yaml
 
 CONTOH = Path(iki_xl.__file__).parent / "data" / "contoh"
 DATA = CONTOH / "sampang.yaml"
@@ -22,7 +22,7 @@ P = JenisFormula.PERSENTASE
 # order: (number of kinerja/sasaran rows, number of indicators). An empty kinerja cell
 # continues the sasaran above; Ka. Sub Bagian Umum prints three sasaran, one indicator.
 # NOT computed from the data under test.
-JUMLAH_DIBACA: dict[str, tuple[int, int]] = {
+COUNTS_READ: dict[str, tuple[int, int]] = {
     "kepala-dinas": (3, 3),
     "sekretaris": (3, 3),
     "kasubag-umum": (3, 1),
@@ -34,7 +34,7 @@ JUMLAH_DIBACA: dict[str, tuple[int, int]] = {
 
 # Every indicator of the document with the kind its formula text states, read by a person:
 # (jabatan id, indicator no within the jabatan, kind, first words of the indicator name).
-JENIS_DIBACA: list[tuple[str, int, JenisFormula, str]] = [
+KINDS_READ: list[tuple[str, int, JenisFormula, str]] = [
     ("kepala-dinas", 1, P, "Persentase PMKS yang terpulihkan"),
     ("kepala-dinas", 2, JenisFormula.INDEKS, "Indeks Pemberdayaan Gender"),
     ("kepala-dinas", 3, JenisFormula.STATUS, "Status Capaian Kabupaten Layak Anak"),
@@ -61,18 +61,18 @@ JENIS_DIBACA: list[tuple[str, int, JenisFormula, str]] = [
 
 
 @pytest.fixture(scope="module")
-def mentah() -> Dokumen:
-    return muat(DATA)
+def raw() -> Dokumen:
+    return load(DATA)
 
 
 @pytest.fixture(scope="module")
-def doc(mentah: Dokumen) -> Dokumen:
-    return lengkapi(mentah)
+def doc(raw: Dokumen) -> Dokumen:
+    return complete(raw)
 
 
 @pytest.fixture(scope="module")
 def contoh(doc: Dokumen) -> Dokumen:
-    return terapkan_contoh(doc, OVERLAY)
+    return apply_contoh(doc, OVERLAY)
 
 
 def _ind(doc: Dokumen, jabatan: str, no: int) -> Indikator:
@@ -84,37 +84,35 @@ def _ind(doc: Dokumen, jabatan: str, no: int) -> Indikator:
 # ---------------------------------------------------------------- the document
 
 
-def test_tujuh_jabatan_dalam_urutan_dokumen(mentah: Dokumen) -> None:
-    assert [j.id for j in mentah.jabatan] == list(JUMLAH_DIBACA)
-    assert mentah.instansi.pemerintah == "Kabupaten Sampang"
-    assert mentah.instansi.nama == "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak"
+def test_seven_jabatan_in_document_order(raw: Dokumen) -> None:
+    assert [j.id for j in raw.jabatan] == list(COUNTS_READ)
+    assert raw.instansi.pemerintah == "Kabupaten Sampang"
+    assert raw.instansi.nama == "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak"
 
 
-@pytest.mark.parametrize(("jabatan", "jumlah"), list(JUMLAH_DIBACA.items()))
-def test_jumlah_kinerja_dan_indikator(
-    mentah: Dokumen, jabatan: str, jumlah: tuple[int, int]
-) -> None:
-    jab = mentah.cari(jabatan)
+@pytest.mark.parametrize(("jabatan", "counts"), list(COUNTS_READ.items()))
+def test_kinerja_and_indikator_counts(raw: Dokumen, jabatan: str, counts: tuple[int, int]) -> None:
+    jab = raw.cari(jabatan)
     assert jab is not None
-    assert (len(jab.kinerja), len(jab.semua_indikator())) == jumlah
+    assert (len(jab.kinerja), len(jab.semua_indikator())) == counts
 
 
-def test_tabel_jenis_mencakup_semua_indikator(mentah: Dokumen) -> None:
-    semua = [(j.id, n) for j in mentah.jabatan for n in range(1, len(j.semua_indikator()) + 1)]
-    assert semua == [(j, n) for j, n, _, _ in JENIS_DIBACA]
-    assert len(semua) == 22
+def test_kind_table_covers_every_indikator(raw: Dokumen) -> None:
+    every = [(j.id, n) for j in raw.jabatan for n in range(1, len(j.semua_indikator()) + 1)]
+    assert every == [(j, n) for j, n, _, _ in KINDS_READ]
+    assert len(every) == 22
 
 
 @pytest.mark.parametrize(
-    ("jabatan", "no", "jenis", "awal_nama"),
-    JENIS_DIBACA,
-    ids=[f"{j}-{n}" for j, n, _, _ in JENIS_DIBACA],
+    ("jabatan", "no", "jenis", "name_start"),
+    KINDS_READ,
+    ids=[f"{j}-{n}" for j, n, _, _ in KINDS_READ],
 )
-def test_jenis_formula_terdeteksi(
-    doc: Dokumen, jabatan: str, no: int, jenis: JenisFormula, awal_nama: str
+def test_formula_kind_detected(
+    doc: Dokumen, jabatan: str, no: int, jenis: JenisFormula, name_start: str
 ) -> None:
     ind = _ind(doc, jabatan, no)
-    assert ind.nama.startswith(awal_nama)
+    assert ind.nama.startswith(name_start)
     assert ind.formulasi.strip(), "every indicator prints a formula cell"
     assert ind.jenis is jenis
     if jenis is P:
@@ -122,16 +120,16 @@ def test_jenis_formula_terdeteksi(
         assert all(k.nama for k in ind.komponen)
 
 
-def test_dokumen_tidak_menyatakan_jenis_komponen_target(mentah: Dokumen) -> None:
-    for jab in mentah.jabatan:
+def test_document_states_no_kind_komponen_or_target(raw: Dokumen) -> None:
+    for jab in raw.jabatan:
         for _, ind in jab.semua_indikator():
             assert ind.jenis is None and ind.komponen == [] and ind.target is None
             assert ind.realisasi == [None, None, None, None]
             assert ind.sumber_data == "Dinsos PPPA"
 
 
-def test_jenis_jabatan_atasan_unit(mentah: Dokumen) -> None:
-    harap = {
+def test_jenis_jabatan_atasan_and_unit(raw: Dokumen) -> None:
+    expected = {
         "kepala-dinas": (JenisJabatan.JPT_PRATAMA, None, "Pimpinan"),
         "sekretaris": (JenisJabatan.ADMINISTRATOR, "kepala-dinas", "Sekretariat"),
         "kasubag-umum": (JenisJabatan.PENGAWAS, "sekretaris", "Sekretariat"),
@@ -156,12 +154,12 @@ def test_jenis_jabatan_atasan_unit(mentah: Dokumen) -> None:
             "Bidang Pemberdayaan Perempuan dan Perlindungan Anak",
         ),
     }
-    assert {j.id: (j.jenis, j.atasan, j.unit) for j in mentah.jabatan} == harap
+    assert {j.id: (j.jenis, j.atasan, j.unit) for j in raw.jabatan} == expected
 
 
-def test_tugas_dan_fungsi_lengkap(mentah: Dokumen) -> None:
+def test_tugas_and_fungsi_complete(raw: Dokumen) -> None:
     # (tugas, fungsi) lines as printed, counted by a person from the seed
-    harap = {
+    expected = {
         "kepala-dinas": (1, 5),
         "sekretaris": (1, 14),
         "kasubag-umum": (9, 0),
@@ -170,32 +168,32 @@ def test_tugas_dan_fungsi_lengkap(mentah: Dokumen) -> None:
         "kabid-perlindungan-jaminan-sosial": (1, 7),
         "kabid-pppa": (1, 8),
     }
-    assert {j.id: (len(j.tugas), len(j.fungsi)) for j in mentah.jabatan} == harap
-    teks = [t for j in mentah.jabatan for t in j.tugas + j.fungsi]
-    assert all(t == " ".join(t.split()) for t in teks), "wrapped lines joined, spaces collapsed"
-    assert not any(t[:2] in {"a.", "b.", "c."} for t in teks), "letters stripped"
+    assert {j.id: (len(j.tugas), len(j.fungsi)) for j in raw.jabatan} == expected
+    texts = [t for j in raw.jabatan for t in j.tugas + j.fungsi]
+    assert all(t == " ".join(t.split()) for t in texts), "wrapped lines joined, spaces collapsed"
+    assert not any(t[:2] in {"a.", "b.", "c."} for t in texts), "letters stripped"
 
 
 # ---------------------------------------------------------------- defects kept as printed
 
 
-def test_tugas_f_sama_dengan_g_kasubag_umum(mentah: Dokumen) -> None:
-    jab = mentah.cari("kasubag-umum")
+def test_kasubag_umum_tugas_f_equals_g(raw: Dokumen) -> None:
+    jab = raw.cari("kasubag-umum")
     assert jab is not None
     f, g = jab.tugas[5], jab.tugas[6]
     assert f == g == "membantu penyelesaian masalah hukum di luar pengadilan (non yudisial);"
     assert jab.fungsi == []  # "3. FUNGSI :" printed empty
 
 
-def test_kinerja_sekretaris_salinan_kepala_dinas(mentah: Dokumen) -> None:
-    kadis, sekre = mentah.cari("kepala-dinas"), mentah.cari("sekretaris")
-    assert kadis is not None and sekre is not None
-    assert sekre.kinerja == kadis.kinerja
-    assert sekre.tugas != kadis.tugas  # only the table is copied
+def test_sekretaris_kinerja_copies_the_kepala_dinas(raw: Dokumen) -> None:
+    kadis, sek = raw.cari("kepala-dinas"), raw.cari("sekretaris")
+    assert kadis is not None and sek is not None
+    assert sek.kinerja == kadis.kinerja
+    assert sek.tugas != kadis.tugas  # only the table is copied
 
 
-def test_sasaran_tanpa_indikator_kasubag_umum(mentah: Dokumen) -> None:
-    jab = mentah.cari("kasubag-umum")
+def test_kasubag_umum_sasaran_without_indikator(raw: Dokumen) -> None:
+    jab = raw.cari("kasubag-umum")
     assert jab is not None
     assert [(k.sasaran, len(k.indikator)) for k in jab.kinerja] == [
         ("Meningkatnya Kesejahteraan Sosial PMKS", 1),
@@ -208,8 +206,8 @@ def test_sasaran_tanpa_indikator_kasubag_umum(mentah: Dokumen) -> None:
     assert ind.formulasi.splitlines()[1].endswith("perkantoran× 100%")
 
 
-def test_sel_kinerja_kosong_ikut_sasaran_di_atasnya(mentah: Dokumen) -> None:
-    pppa = mentah.cari("kabid-pppa")
+def test_empty_kinerja_cell_continues_the_sasaran_above(raw: Dokumen) -> None:
+    pppa = raw.cari("kabid-pppa")
     assert pppa is not None
     kla = pppa.kinerja[1]
     assert kla.sasaran == "Mewujudkan Implementasi Kabupaten Layak Anak (KLA)"
@@ -221,21 +219,21 @@ def test_sel_kinerja_kosong_ikut_sasaran_di_atasnya(mentah: Dokumen) -> None:
     ]
 
 
-def test_salah_ketik_dipertahankan(mentah: Dokumen) -> None:
-    linjam = mentah.cari("kabid-perlindungan-jaminan-sosial")
+def test_typos_kept_as_printed(raw: Dokumen) -> None:
+    linjam = raw.cari("kabid-perlindungan-jaminan-sosial")
     assert linjam is not None
     assert linjam.kinerja[0].indikator[2].nama.startswith("Presentase korban bencana")
     assert linjam.kinerja[0].indikator[1].formulasi.startswith("Jummlah Korban Bencana alam")
-    rehab = _ind(mentah, "kabid-rehabilitasi-sosial", 1)
+    rehab = _ind(raw, "kabid-rehabilitasi-sosial", 1)
     assert "menertima pelayanan dan rahab sosial" in rehab.formulasi
-    assert "resposif gender ( PPRG )" in _ind(mentah, "kabid-pppa", 1).nama
-    kadis = mentah.cari("kepala-dinas")
+    assert "resposif gender ( PPRG )" in _ind(raw, "kabid-pppa", 1).nama
+    kadis = raw.cari("kepala-dinas")
     assert kadis is not None
     assert "Pemberdayaa Perempuan" in kadis.fungsi[2]
 
 
-def test_idg_ekspresi_lin_dist_definisi_linc(mentah: Dokumen, doc: Dokumen) -> None:
-    assert _ind(mentah, "kepala-dinas", 2).formulasi.splitlines() == [
+def test_idg_expression_lin_dist_defines_linc(raw: Dokumen, doc: Dokumen) -> None:
+    assert _ind(raw, "kepala-dinas", 2).formulasi.splitlines() == [
         "IDG: 1/3 (Ipar+IDM+Lin-Dist)",
         "Ipar= indeks keterwakilan di parlemen",
         "IDM= indeks pengambilan keputusan",
@@ -246,7 +244,7 @@ def test_idg_ekspresi_lin_dist_definisi_linc(mentah: Dokumen, doc: Dokumen) -> N
     assert "Lin-Dist" in idg.ekspresi
 
 
-def test_kla_tanpa_formula_dan_skala(doc: Dokumen) -> None:
+def test_kla_without_formula_or_skala(doc: Dokumen) -> None:
     kla = _ind(doc, "kepala-dinas", 3)
     assert kla.formulasi == "-"
     assert kla.satuan == "level"
@@ -256,13 +254,13 @@ def test_kla_tanpa_formula_dan_skala(doc: Dokumen) -> None:
 # ---------------------------------------------------------------- example figures overlay
 
 
-def test_overlay_berlabel_contoh() -> None:
-    berkas = BerkasContoh.model_validate(baca_yaml(OVERLAY))
-    assert "CONTOH" in berkas.keterangan and "BUKAN dari dokumen asli" in berkas.keterangan
-    assert berkas.instansi["kepala"]["nama"].startswith("CONTOH")
+def test_overlay_is_labelled_contoh() -> None:
+    overlay = ContohFile.model_validate(read_yaml(OVERLAY))
+    assert "CONTOH" in overlay.keterangan and "BUKAN dari dokumen asli" in overlay.keterangan
+    assert overlay.instansi["kepala"]["nama"].startswith("CONTOH")
     # one entry per indicator, no duplicates
-    assert sorted((i.jabatan, i.no) for i in berkas.isian) == sorted(
-        (j, n) for j, n, _, _ in JENIS_DIBACA
+    assert sorted((i.jabatan, i.no) for i in overlay.isian) == sorted(
+        (j, n) for j, n, _, _ in KINDS_READ
     )
 
 
@@ -276,45 +274,45 @@ def test_overlay_instansi(contoh: Dokumen) -> None:
     assert any("Nomor 29 Tahun 2014" in m for m in ins.mengingat)
 
 
-def test_overlay_capaian_angka(contoh: Dokumen) -> None:
-    predikat = set()
-    for jab, no, jenis, _ in JENIS_DIBACA:
+def test_overlay_capaian_of_the_numbers(contoh: Dokumen) -> None:
+    predikats = set()
+    for jab, no, jenis, _ in KINDS_READ:
         if jenis is not P:
             continue
-        h = hitung_indikator(_ind(contoh, jab, no), contoh.skala_predikat)
-        assert h.capaian.nilai is not None, (jab, no, h.capaian.alasan)
-        assert 40 < h.capaian.nilai < 130
-        predikat.add(h.predikat)
-    assert len(predikat) >= 3, "example figures should give varied predikat"
+        h = compute_indikator(_ind(contoh, jab, no), contoh.skala_predikat)
+        assert h.capaian.value is not None, (jab, no, h.capaian.reason)
+        assert 40 < h.capaian.value < 130
+        predikats.add(h.predikat)
+    assert len(predikats) >= 3, "example figures should give varied predikat"
 
 
-def test_overlay_triwulan_kosong_dan_pembagi_nol(contoh: Dokumen) -> None:
+def test_overlay_empty_quarter_and_zero_denominator(contoh: Dokumen) -> None:
     # lanjut usia: triwulan IV empty, the year takes triwulan III: 150 / 610 against 45
-    h = hitung_indikator(_ind(contoh, "kabid-rehabilitasi-sosial", 4), contoh.skala_predikat)
-    assert h.triwulan[3].nilai is None
-    assert h.tahunan.nilai == pytest.approx(150 / 610 * 100)
-    assert h.capaian.nilai == pytest.approx(150 / 610 * 100 / 45 * 100)
+    h = compute_indikator(_ind(contoh, "kabid-rehabilitasi-sosial", 4), contoh.skala_predikat)
+    assert h.quarters[3].value is None
+    assert h.year.value == pytest.approx(150 / 610 * 100)
+    assert h.capaian.value == pytest.approx(150 / 610 * 100 / 45 * 100)
     assert h.predikat == "Rendah"
     # korban bencana: no disaster in triwulan I (0 / 0), a reason not a crash
-    h = hitung_indikator(
+    h = compute_indikator(
         _ind(contoh, "kabid-perlindungan-jaminan-sosial", 3), contoh.skala_predikat
     )
-    assert h.triwulan[0].alasan == "pembagi 0"
-    assert h.capaian.nilai == pytest.approx(310 / 340 * 100)
+    assert h.quarters[0].reason == "pembagi 0"
+    assert h.capaian.value == pytest.approx(310 / 340 * 100)
 
 
 @pytest.mark.parametrize("jabatan", ["kepala-dinas", "sekretaris"])
-def test_overlay_kla_tanpa_skala(contoh: Dokumen, jabatan: str) -> None:
+def test_overlay_kla_without_skala(contoh: Dokumen, jabatan: str) -> None:
     kla = _ind(contoh, jabatan, 3)
     assert kla.target == "Madya"
     assert kla.realisasi[3] == "Madya"
-    h = hitung_indikator(kla, contoh.skala_predikat)
-    assert h.capaian.nilai is None
-    assert h.capaian.alasan == "skala status belum diisi"
+    h = compute_indikator(kla, contoh.skala_predikat)
+    assert h.capaian.value is None
+    assert h.capaian.reason == "skala status belum diisi"
 
 
 @pytest.mark.parametrize("jabatan", ["kepala-dinas", "sekretaris"])
-def test_overlay_idg_cacat_ekspresi(contoh: Dokumen, jabatan: str) -> None:
+def test_overlay_idg_expression_defect(contoh: Dokumen, jabatan: str) -> None:
     # The figures fill the defined codes Ipar, IDM, Linc; the printed expression names
     # "Lin" and "Dist", so no value: the real defect surfaces as a reason, not a crash.
     idg = _ind(contoh, jabatan, 2)
@@ -323,6 +321,6 @@ def test_overlay_idg_cacat_ekspresi(contoh: Dokumen, jabatan: str) -> None:
         "IDM": 71.8,
         "Linc": 66.1,
     }
-    h = hitung_indikator(idg, contoh.skala_predikat)
-    assert h.capaian.nilai is None
-    assert "Lin" in h.capaian.alasan
+    h = compute_indikator(idg, contoh.skala_predikat)
+    assert h.capaian.value is None
+    assert "Lin" in h.capaian.reason

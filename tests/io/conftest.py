@@ -6,19 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from iki_xl.core.formulasi import lengkapi
+from iki_xl.core.formulasi import complete
 from iki_xl.core.model import Dokumen
 from iki_xl.io import interchange
 
 CONTOH = Path(__file__).resolve().parents[2] / "iki_xl" / "data" / "contoh"
 
 
-def contoh(nama: str, *, isian: bool = True) -> Dokumen:
+def contoh(nama: str, *, figures: bool = True) -> Dokumen:
     """A bundled example, completed (kinds and components), with its example figures."""
-    doc = lengkapi(interchange.muat(CONTOH / f"{nama}.yaml"))
+    doc = complete(interchange.load(CONTOH / f"{nama}.yaml"))
     overlay = CONTOH / f"{nama}-contoh.yaml"
-    if isian and overlay.exists():
-        doc = interchange.terapkan_contoh(doc, overlay)
+    if figures and overlay.exists():
+        doc = interchange.apply_contoh(doc, overlay)
     return doc
 
 

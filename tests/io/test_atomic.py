@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from iki_xl.io.atomic import jalur_sementara, tulis_atomik
+from iki_xl.io.atomic import temporary_path, write_atomic
 
 
 def test_new_file_gets_umask_mode_not_owner_only(tmp_path: Path) -> None:
-    lama = os.umask(0o022)
+    old = os.umask(0o022)
     try:
-        tulis_atomik(tmp_path / "a.xlsx", b"isi")
+        write_atomic(tmp_path / "a.xlsx", b"isi")
     finally:
-        os.umask(lama)
+        os.umask(old)
     assert stat.S_IMODE((tmp_path / "a.xlsx").stat().st_mode) == 0o644
 
 
@@ -24,7 +24,7 @@ def test_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
     f = tmp_path / "a.yaml"
     f.write_bytes(b"lama")
     f.chmod(0o640)
-    tulis_atomik(f, b"baru")
+    write_atomic(f, b"baru")
     assert f.read_bytes() == b"baru"
     assert stat.S_IMODE(f.stat().st_mode) == 0o640
 
@@ -32,7 +32,7 @@ def test_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
 def test_failure_leaves_target_and_no_temporary(tmp_path: Path) -> None:
     f = tmp_path / "a.xlsx"
     f.write_bytes(b"lama")
-    with pytest.raises(RuntimeError), jalur_sementara(f) as tmp:
+    with pytest.raises(RuntimeError), temporary_path(f) as tmp:
         tmp.write_bytes(b"setengah")
         raise RuntimeError("gagal di tengah")
     assert f.read_bytes() == b"lama"

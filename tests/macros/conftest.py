@@ -7,36 +7,36 @@ from pathlib import Path
 
 import pytest
 
-from iki_xl.core.formulasi import lengkapi
+from iki_xl.core.formulasi import complete
 from iki_xl.io import interchange
-from iki_xl.io.writer import tulis_workbook_bytes
-from tests.macros.excel_palsu import ExcelPalsu
+from iki_xl.io.write.workbook import workbook_bytes
+from tests.macros.fake_excel import FakeExcel
 
 CONTOH = Path(__file__).resolve().parents[2] / "iki_xl" / "data" / "contoh"
 
 _DATA: dict[str, bytes] = {}
 
 
-def data_contoh(nama: str) -> bytes:
-    """The example (completed, as in the brief: `<nama>.yaml` + `lengkapi`) as the
+def contoh_data(name: str) -> bytes:
+    """The example (completed, as in the brief: `<name>.yaml` + `complete`) as the
     template-flavoured workbook: hidden blank jabatan sheet and xlwings.conf included."""
-    if nama not in _DATA:
-        doc = lengkapi(interchange.muat(CONTOH / f"{nama}.yaml"))
-        _DATA[nama] = tulis_workbook_bytes(doc, untuk_template=True)
-    return _DATA[nama]
+    if name not in _DATA:
+        doc = complete(interchange.load(CONTOH / f"{name}.yaml"))
+        _DATA[name] = workbook_bytes(doc, for_template=True)
+    return _DATA[name]
 
 
-BuatExcel = Callable[[str], ExcelPalsu]
+MakeExcel = Callable[[str], FakeExcel]
 
 
 @pytest.fixture
-def excel(tmp_path: Path) -> BuatExcel:
-    """A fake Excel holding an example workbook saved as tmp_path/IKI <Nama>.xlsx."""
+def excel(tmp_path: Path) -> MakeExcel:
+    """A fake Excel holding an example workbook saved as tmp_path/IKI <Name>.xlsx."""
 
-    def buat(nama: str) -> ExcelPalsu:
-        data = data_contoh(nama)
-        path = tmp_path / f"IKI {nama.title()}.xlsx"
+    def make(name: str) -> FakeExcel:
+        data = contoh_data(name)
+        path = tmp_path / f"IKI {name.title()}.xlsx"
         path.write_bytes(data)
-        return ExcelPalsu.dari_xlsx(data, str(path))
+        return FakeExcel.from_xlsx(data, str(path))
 
-    return buat
+    return make

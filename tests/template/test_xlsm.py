@@ -87,7 +87,7 @@ def modules(xlsx: bytes, all_modules: list[VbaModule]) -> list[VbaModule]:
 @pytest.fixture(scope="module")
 def workbook(xlsx: bytes, modules: list[VbaModule]) -> bytes:
     vba = build_vba_project(modules)
-    return xlsm.jadikan_xlsm(xlsx, vba, RIBBON_XML, codenames=xlsm.sheet_codenames(xlsx))
+    return xlsm.make_xlsm(xlsx, vba, RIBBON_XML, codenames=xlsm.sheet_codenames(xlsx))
 
 
 # --- ribbon and VBA sources ------------------------------------------------------------
@@ -241,22 +241,22 @@ def test_codenames_match_document_modules(workbook: bytes, modules: list[VbaModu
 def test_explicit_codenames_and_errors(xlsx: bytes) -> None:
     vba = build_vba_project(xlsm.document_modules_for(["Petunjuk", "Jabatan1", "Konfigurasi"]))
     codes = {"Petunjuk": "Petunjuk", "Jabatan 1": "Jabatan1", "xlwings.conf": "Konfigurasi"}
-    out = xlsm.jadikan_xlsm(xlsx, vba, RIBBON_XML, codenames=codes)
+    out = xlsm.make_xlsm(xlsx, vba, RIBBON_XML, codenames=codes)
     wb = openpyxl.load_workbook(io.BytesIO(out), keep_vba=True)
     assert [ws.sheet_properties.codeName for ws in wb.worksheets] == list(codes.values())
     with pytest.raises(xlsm.XlsmError, match="no worksheet"):
-        xlsm.jadikan_xlsm(xlsx, vba, RIBBON_XML, codenames={"Tidak Ada": "X"})
+        xlsm.make_xlsm(xlsx, vba, RIBBON_XML, codenames={"Tidak Ada": "X"})
     with pytest.raises(xlsm.XlsmError, match="not a valid VBA identifier"):
-        xlsm.jadikan_xlsm(xlsx, vba, RIBBON_XML, codenames={"Petunjuk": "Lembar 1"})
+        xlsm.make_xlsm(xlsx, vba, RIBBON_XML, codenames={"Petunjuk": "Lembar 1"})
     with pytest.raises(xlsm.XlsmError, match="unique"):
-        xlsm.jadikan_xlsm(xlsx, vba, RIBBON_XML, codenames={"Petunjuk": "Sheet2"})
+        xlsm.make_xlsm(xlsx, vba, RIBBON_XML, codenames={"Petunjuk": "Sheet2"})
 
 
 def test_xlsxwriter_package(all_modules: list[VbaModule]) -> None:
     src = _xlsxwriter_xlsx()
     codes = xlsm.sheet_codenames(src)
     vba = build_vba_project(xlsm.document_modules_for(codes.values()) + all_modules[3:])
-    out = xlsm.jadikan_xlsm(src, vba, RIBBON_XML)
+    out = xlsm.make_xlsm(src, vba, RIBBON_XML)
     parts = _parts(out)
     assert b'<workbookPr codeName="ThisWorkbook"' in parts["xl/workbook.xml"]
     # XlsxWriter's <fileVersion> stays before <workbookPr>, as the schema orders them
@@ -270,15 +270,15 @@ def test_xlsxwriter_package(all_modules: list[VbaModule]) -> None:
 
 def test_two_builds_byte_identical(xlsx: bytes, modules: list[VbaModule], workbook: bytes) -> None:
     vba = build_vba_project(modules)
-    assert xlsm.jadikan_xlsm(xlsx, vba, RIBBON_XML) == workbook
+    assert xlsm.make_xlsm(xlsx, vba, RIBBON_XML) == workbook
     # A fresh openpyxl save differs only in docProps/core.xml (openpyxl stamps the time).
-    again = _parts(xlsm.jadikan_xlsm(_openpyxl_xlsx(), vba, RIBBON_XML))
+    again = _parts(xlsm.make_xlsm(_openpyxl_xlsx(), vba, RIBBON_XML))
     first = _parts(workbook)
     assert list(again) == list(first)
     assert [n for n in first if first[n] != again[n]] in ([], ["docProps/core.xml"])
 
 
-def test_openpyxl_save_drops_ribbon_relationship_and_pastikan_ribbon_restores(
+def test_openpyxl_save_drops_ribbon_relationship_and_restore_ribbon_restores(
     workbook: bytes,
 ) -> None:
     wb = openpyxl.load_workbook(io.BytesIO(workbook), keep_vba=True)
@@ -292,12 +292,12 @@ def test_openpyxl_save_drops_ribbon_relationship_and_pastikan_ribbon_restores(
     # ... but drops the relationship that makes Excel load the ribbon.
     assert not [r for r in _rels(parts["_rels/.rels"]) if r["Type"] == xlsm.REL_UI14]
 
-    fixed = xlsm.pastikan_ribbon(saved)
+    fixed = xlsm.restore_ribbon(saved)
     rels = _rels(_parts(fixed)["_rels/.rels"])
     assert [r["Target"] for r in rels if r["Type"] == xlsm.REL_UI14] == [xlsm.CUSTOMUI_PART]
     assert len({r["Id"] for r in rels}) == len(rels)
-    assert xlsm.pastikan_ribbon(fixed) == fixed  # nothing missing: unchanged
-    assert xlsm.pastikan_ribbon(workbook) == workbook
+    assert xlsm.restore_ribbon(fixed) == fixed  # nothing missing: unchanged
+    assert xlsm.restore_ribbon(workbook) == workbook
     reopened = openpyxl.load_workbook(io.BytesIO(fixed), keep_vba=True)
     assert reopened.sheetnames == ["Petunjuk", "Jabatan 1", "xlwings.conf"]
 
@@ -332,9 +332,9 @@ def test_libreoffice_imports_every_module(
     assert "Sub IKI_Validasi(control As IRibbonControl)" in basic["Ribbon"]
 
 
-def test_jadikan_template_xlsm_one_call(xlsx: bytes, udf_fixture_dir: Path) -> None:
-    out = xlsm.jadikan_template_xlsm(xlsx, udf_module_name=UDF_FIXTURE_NAME)
-    assert out == xlsm.jadikan_template_xlsm(xlsx, udf_module_name=UDF_FIXTURE_NAME)
+def test_make_template_xlsm_one_call(xlsx: bytes, udf_fixture_dir: Path) -> None:
+    out = xlsm.make_template_xlsm(xlsx, udf_module_name=UDF_FIXTURE_NAME)
+    assert out == xlsm.make_template_xlsm(xlsx, udf_module_name=UDF_FIXTURE_NAME)
     parser = VBA_Parser("IKI.xlsm", data=out)
     names = [Path(f).stem for _, _, f, _ in parser.extract_macros()]
     assert names == [

@@ -1,0 +1,160 @@
+"""Consolidation: one Dinas' full submission, or a whole Pemda's recap from many inputs
+read by a pool of worker processes (each worker returns only a Dinas' Rekap rows and
+counts, never its document, so memory stays bounded)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from iki_xl.app.check import check_file
+from iki_xl.app.files import collect_inputs
+from iki_xl.core.findings import Severity
+from iki_xl.core.rekap import DinasRekap, dinas_rekap
+from iki_xl.errors import IkiError, UnusableFile
+from iki_xl.io.atomic import temporary_path
+from iki_xl.io.pdf import to_pdf
+from iki_xl.io.write.submission import Pengajuan, write_pemda_rekap, write_pengajuan
+
+
+@dataclass
+class InputResult:
+    """The outcome of one input (what the parent keeps: no rows)."""
+
+    sumber: Path
+    dinas: str = ""
+    jabatan: int = 0
+    indikator: int = 0
+    counts: dict[str, int] | None = None
+    galat_examples: list[str] = field(default_factory=list)
+    error: str = ""  # unreadable / invalid input: why
+
+    @property
+    def skipped(self) -> bool:
+        return bool(self.error)
+
+    @property
+    def galat(self) -> int:
+        return (self.counts or {}).get(str(Severity.GALAT), 0)
+
+    @staticmethod
+    def of(path: Path, rekap: DinasRekap) -> InputResult:
+        return InputResult(
+            path,
+            rekap.dinas,
+            sum(rekap.jabatan_per_jenis.values()),
+            len(rekap.rows),
+            rekap.counts,
+            rekap.galat_examples,
+        )
+
+
+@dataclass
+class ConsolidationReport:
+    """What `consolidate` did, for the CLI's summary."""
+
+    output: Pengajuan | None  # None: nothing written (--strict refused, or no usable input)
+    inputs: list[InputResult]
+    refused: bool = False  # --strict refused to write
+
+    @property
+    def skipped(self) -> list[InputResult]:
+        return [m for m in self.inputs if m.skipped]
+
+    @property
+    def galat(self) -> int:
+        return sum(m.galat for m in self.inputs)
+
+
+def _read_for_rekap(path: Path) -> tuple[DinasRekap | None, str]:
+    """Worker: read one input, return only its Rekap rows and counts (or why it failed)."""
+    try:
+        checked = check_file(path)
+        return dinas_rekap(checked.dokumen, checked.findings, sumber=path.name), ""
+    except IkiError as e:
+        return None, str(e)
+    except Exception as e:  # one broken input must never abort the others
+        return None, f"{path}: tidak dapat dibaca ({e.__class__.__name__}: {e})"
+
+
+class _Refused(Exception):
+    """--strict: a galat remains; the temporary output is discarded."""
+
+
+Progress = Callable[[int, int, str], None]
+
+
+def _one_dinas(path: Path, output: Path, *, strict: bool, pdf: bool) -> ConsolidationReport:
+    checked = check_file(path)
+    rekap = dinas_rekap(checked.dokumen, checked.findings, sumber=path.name)
+    result = InputResult.of(path, rekap)
+    if strict and result.galat:
+        return ConsolidationReport(None, [result], refused=True)
+    written = write_pengajuan(
+        checked.dokumen, output, findings=checked.findings, pdf=pdf, sumber=path.name
+    )
+    return ConsolidationReport(written, [result])
+
+
+def consolidate(
+    inputs: Sequence[Path | str],
+    output: Path | str,
+    *,
+    strict: bool = False,
+    pdf: bool = False,
+    workers: int = 2,
+    progress: Progress | None = None,
+) -> ConsolidationReport:
+    """Consolidate one or many inputs into one submission workbook.
+
+    One input: the full submission of that Dinas (Keputusan, Lampiran, Rekap, Ringkasan).
+    Several (or a folder): the Pemda recap, read by `workers` processes; an unreadable input
+    is reported and skipped. `strict` (--strict): nothing is written while any galat remains
+    or any input is unusable. `progress(done, total, name)` is called after each input.
+    """
+    files = collect_inputs(inputs)
+    output = Path(output)
+    if not files:
+        raise UnusableFile("tidak ada berkas masukan (.xlsx, .xlsm, .yaml, .json)")
+    if len(files) == 1 and not Path(inputs[0]).is_dir():
+        report = _one_dinas(files[0], output, strict=strict, pdf=pdf)
+        if progress:
+            progress(1, 1, files[0].name)
+        return report
+
+    results: list[InputResult] = []
+    seen_names: set[str] = set()
+
+    def rekaps() -> Iterable[DinasRekap]:
+        total = len(files)
+        with ProcessPoolExecutor(max_workers=max(1, min(workers, total))) as pool:
+            for i, (path, (rekap, error)) in enumerate(
+                zip(files, pool.map(_read_for_rekap, files), strict=True), start=1
+            ):
+                if rekap is None:
+                    results.append(InputResult(path, error=error))
+                else:
+                    if rekap.dinas in seen_names:  # the same Dinas twice: tell them apart
+                        label = f"{rekap.dinas} ({path.name})"
+                        rekap.rows = [replace(b, dinas=label) for b in rekap.rows]
+                        rekap.dinas = label
+                    seen_names.add(rekap.dinas)
+                    results.append(InputResult.of(path, rekap))
+                    yield rekap
+                if progress:
+                    progress(i, total, path.name)
+
+    try:
+        with temporary_path(output) as tmp:
+            _, ringkasan = write_pemda_rekap(rekaps(), tmp)
+            if strict and any(m.skipped or m.galat for m in results):
+                raise _Refused
+            if not ringkasan.dinas:
+                raise _Refused
+    except _Refused:
+        return ConsolidationReport(None, results, refused=strict)
+    return ConsolidationReport(
+        Pengajuan(output, to_pdf(output, output.parent) if pdf else None), results
+    )

@@ -1,0 +1,79 @@
+"""`make demo` / `iki-xl demo`: the main job on the bundled Probolinggo example.
+
+Build the planner's workbook (the template filled with the 15 jabatan, with the example
+targets and realisations, labelled CONTOH), validate it as the ribbon's Validasi would,
+consolidate it into the submission, print that to PDF when LibreOffice is present, and say
+where every file is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from iki_xl.app.check import check_file
+from iki_xl.app.new_workbook import write_new_workbook
+from iki_xl.core.findings import Severity, count_by_severity
+from iki_xl.core.formulasi import complete
+from iki_xl.io import interchange
+from iki_xl.io.pdf import find_soffice
+from iki_xl.io.write.report import write_report
+from iki_xl.io.write.submission import write_pengajuan
+
+CONTOH = Path(__file__).resolve().parents[1] / "data" / "contoh"
+
+
+def run_demo(out_dir: Path, console: Console, *, contoh: str = "probolinggo") -> int:
+    data, figures = CONTOH / f"{contoh}.yaml", CONTOH / f"{contoh}-contoh.yaml"
+    doc = interchange.apply_contoh(complete(interchange.load(data)), figures)
+    n_indikator = sum(len(j.semua_indikator()) for j in doc.jabatan)
+    console.print(
+        f"[bold]{doc.instansi.nama} {doc.instansi.pemerintah}[/]: {len(doc.jabatan)} jabatan, "
+        f"{n_indikator} indikator (dari {data.name}; target dan realisasi dari {figures.name}: "
+        "[yellow]CONTOH, angka rekaan[/])",
+        markup=True,
+    )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = f"IKI_{contoh.capitalize()}"
+
+    workbook = out_dir / f"{stem}.xlsm"
+    with console.status("Menulis workbook (templat + data)…"):
+        write_new_workbook(doc, workbook)
+
+    with console.status("Validasi…"):
+        checked = check_file(workbook)
+        report = out_dir / f"{stem} - Hasil Validasi.xlsx"
+        write_report(report, checked.findings, source=workbook, sheet_order=checked.sheet_order)
+    counts = count_by_severity(checked.findings)
+    console.print(
+        f"Validasi: [red]{counts[Severity.GALAT]} galat[/], "
+        f"[yellow]{counts[Severity.PERINGATAN]} peringatan[/], {counts[Severity.INFO]} info"
+    )
+    galat = Table("kode", "tingkat", "lokasi", "pesan", show_lines=False, box=None)
+    for f in [f for f in checked.findings if f.severity is Severity.GALAT][:5]:
+        galat.add_row(f.code, str(f.severity), f"{f.sheet}!{f.cell}", f.message)
+    if galat.row_count:
+        console.print(galat)
+
+    printing = find_soffice() is not None
+    with console.status("Konsolidasi" + (" dan cetak PDF (LibreOffice)…" if printing else "…")):
+        written = write_pengajuan(
+            checked.dokumen,
+            out_dir / f"{stem} - Pengajuan.xlsx",
+            findings=checked.findings,
+            pdf=printing,
+            sumber=workbook.name,
+        )
+
+    files = Table("berkas", "isi", title="Berkas keluaran", title_justify="left")
+    files.add_row(str(workbook), "workbook perencana (makro, pita IKI, fungsi IKI_…)")
+    files.add_row(str(report), "Hasil Validasi: setiap temuan dengan tautan ke selnya")
+    files.add_row(str(written.xlsx), "pengajuan: Keputusan, Lampiran, Rekap, Ringkasan")
+    if written.pdf is not None:
+        files.add_row(str(written.pdf), "pengajuan dalam PDF")
+    else:
+        files.add_row("(PDF)", "dilewati: LibreOffice (soffice) tidak terpasang")
+    console.print(files)
+    return 0

@@ -1,0 +1,50 @@
+"""The catalogue as data: stable, unique, described codes, one group each, and the
+generated docs/rules.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from iki_xl.core.findings import Severity
+from iki_xl.core.rules.catalogue import CATALOGUE, GROUPS, RULES, catalogue_markdown
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_catalogue_codes_are_stable_unique_and_described() -> None:
+    codes = [r.code for r in CATALOGUE]
+    assert len(codes) == len(set(codes)) == len(RULES)
+    for r in CATALOGUE:
+        assert r.code[:4] == "IKI-" and r.code[4] in "SINCB" and r.code[5:].isdigit()
+        assert r.title and r.reason and r.fix
+        assert r.group == GROUPS[r.code[4]]
+        assert isinstance(r.severity, Severity)
+        assert RULES[r.code] is r
+    assert list(GROUPS) == ["S", "I", "N", "C", "B"]
+
+
+def test_rule_json_keeps_the_published_keys() -> None:
+    r = RULES["IKI-S001"]
+    assert r.to_json() == {
+        "kode": "IKI-S001",
+        "keparahan": "galat",
+        "kelompok": "Struktur",
+        "judul": r.title,
+        "alasan": r.reason,
+        "perbaikan": r.fix,
+    }
+
+
+def test_markdown_lists_every_rule_under_its_group() -> None:
+    text = catalogue_markdown()
+    assert f"Jumlah aturan: {len(CATALOGUE)}." in text
+    for prefix, group in GROUPS.items():
+        assert f"## {group} (IKI-{prefix}…)" in text
+    for r in CATALOGUE:
+        assert f"| {r.code} | {r.severity} | {r.title.replace('|', chr(92) + '|')} |" in text
+
+
+def test_docs_rules_md_is_current() -> None:
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == catalogue_markdown(), (
+        "docs/rules.md is stale: run `make docs`"
+    )
