@@ -1,17 +1,21 @@
-"""`make bench`: every benchmark in turn. Each module has `jalankan(ulang=…)`; add yours
-to BENCHMARKS."""
+"""`make bench`: every benchmark in turn."""
 
 from __future__ import annotations
 
 import importlib
 
-BENCHMARKS = ["benchmarks.bench_read", "benchmarks.bench_validate", "benchmarks.bench_consolidate"]
+BENCHMARKS = [
+    "benchmarks.bench_imports",
+    "benchmarks.bench_read",
+    "benchmarks.bench_validate",
+    "benchmarks.bench_consolidate",
+]
 
 
 def main() -> None:
-    for nama in BENCHMARKS:
-        print(f"== {nama}")
-        importlib.import_module(nama).jalankan()
+    for name in BENCHMARKS:
+        print(f"== {name}")
+        importlib.import_module(name).run()
         print()
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from iki_xl.core.model import Isian
+if TYPE_CHECKING:  # the model (pydantic) is not imported at run time: the layout, and with it
+    from iki_xl.core.model import Isian  # every ribbon click, imports this module
 
 QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
 
