@@ -59,7 +59,7 @@ def test_recalculate_restores_overwritten_formulas_and_calculates(excel: Any) ->
     assert lp.formulas == original  # exactly the writer's formulas, nothing else touched
     assert ex.calculations == 1
     assert lp.protected  # protection lifted for the write and put back
-    assert ex.alerts and lp.name in ex.alerts[-1]["prompt"] and "2 sel" in ex.alerts[-1]["prompt"]
+    assert ex.alerts and lp.name in ex.alerts[-1]["prompt"] and "2 rumus" in ex.alerts[-1]["prompt"]
     assert ex.status_bar is False
 
 
@@ -234,3 +234,31 @@ def test_book_none_uses_the_caller(excel: Any, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(xw.Book, "caller", classmethod(lambda cls: ex.book))
     macros.help()
     assert ex.active == L.SHEET_PETUNJUK
+
+
+def test_recalculate_repairs_a_stale_range(excel: Any) -> None:
+    """A component row added below an indicator's last component outside its range (as an
+    older workbook, or a range shrunk by a deleted fence row, leaves it): Hitung Ulang
+    writes the formulas over the whole block again."""
+    ex: FakeExcel = excel("sampang")
+    lp = first_jabatan(ex)
+    original = dict(lp.formulas)
+    arrays = dict(lp.arrays)
+    first, box = next(iter(arrays.items()))
+    b0 = first[0]
+    fence = next(r for (r, c) in sorted(lp.arrays) if r > b0)  # the next indicator's row
+    stale = L.indikator_formulas(b0, fence - 1)  # a range that misses the block's last row
+    assert stale != L.indikator_formulas(b0, fence)
+    for key, f in stale.items():
+        if key == "nilai0":
+            for c in range(box[1], box[3] + 1):
+                lp.formulas[(b0, c)] = f
+        else:
+            lp.formulas[(b0, L.COL[key])] = f
+
+    macros.recalculate(ex.book)
+
+    assert lp.formulas == original
+    assert lp.arrays == arrays
+    assert ex.calculations == 1
+    assert "rentangnya tidak lagi sesuai" in ex.alerts[-1]["prompt"]
