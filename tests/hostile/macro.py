@@ -22,6 +22,8 @@ from pathlib import Path
 
 def main(argv: list[str]) -> int:
     path, name = Path(argv[0]), argv[1]
+    # xlwings imports pandas when it can (0.5 s); the macros never use it
+    sys.modules.setdefault("pandas", None)  # type: ignore[arg-type]
     from tests.macros.excel_palsu import ExcelPalsu
 
     try:

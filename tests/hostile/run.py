@@ -75,7 +75,8 @@ ENGLISH = re.compile(
     r"Traceback|\bError\b|Exception|\bErrno\b|No such file|Permission denied|Usage:|"
     r"Invalid value|Is a directory|not found|cannot|failed|Warning",
 )
-CRASH_BOX = "Terjadi kesalahan"  # the macros' "something broke, tell the developer" box
+CRASH_BOX = "Terjadi kesalahan"
+FILE_NAME = re.compile(r"\.(xlsx|xlsm|yaml|yml|json)$", re.I)  # the macros' "something broke, tell the developer" box
 
 
 # ---------------------------------------------------------------- running one process
@@ -232,7 +233,28 @@ def snapshot(folder: Path) -> dict[str, tuple[str, str]]:
     return snap
 
 
+def there(p: Path | None) -> bool:
+    """Whether anything (even a dangling link) is at `p`; False for a name the file system
+    refuses (too long)."""
+    if p is None:
+        return False
+    try:
+        os.lstat(p)
+    except OSError:
+        return False
+    return True
+
+
+def is_file(p: Path | None) -> bool:
+    try:
+        return p is not None and stat.S_ISREG(os.stat(p).st_mode)
+    except OSError:
+        return False
+
+
 def remove(p: Path) -> None:
+    if not there(p):
+        return
     if p.is_symlink() or p.is_file():
         p.unlink()
     elif p.is_dir():
@@ -358,12 +380,12 @@ class Result:
 
     @property
     def ok(self) -> bool:
-        return self.status != "FAIL"
+        return self.status in ("ok", "n/a")
 
     def cell(self) -> str:
-        if self.status != "FAIL":
+        if self.status in ("ok", "n/a"):
             return self.status
-        return "FAIL(" + "; ".join(self.reasons) + ")"
+        return f"{self.status}(" + "; ".join(self.reasons) + ")"
 
 
 def _cell_found(text: str, sheet: str, cell: str) -> bool:
@@ -443,7 +465,7 @@ def judge(
                 why.append(f"message does not name {n!r}")
     # the message (any exit code): names, pattern, cells
     report_rows: list[str] = []
-    if command == "validate-report" and out is not None and out.is_file() and not out_before:
+    if command == "validate-report" and is_file(out) and not out_before:
         try:
             report_rows = xlsx_rows(out)
         except Exception as e:
@@ -451,6 +473,8 @@ def judge(
     searchable = both + "\n" + "\n".join(report_rows)
     if p.code in (0, 1) and exp.names:
         for n in exp.names:
+            if command.endswith("-json") and FILE_NAME.search(n):
+                continue  # JSON on stdout describes the file given; it need not name it
             if n not in searchable:
                 why.append(f"output does not name {n!r}")
     if exp.pattern and not p.timed_out and not re.search(exp.pattern, searchable, re.I | re.S):
@@ -460,7 +484,8 @@ def judge(
             if command == "validate-json":
                 try:
                     found = any(
-                        t.get("sheet") == sheet and re.fullmatch(cell, str(t.get("sel", "")))
+                        t.get("sheet") == sheet
+                        and re.fullmatch(cell, str(t.get("cell", t.get("sel", ""))))
                         for t in json.loads(p.stdout)
                     )
                 except (ValueError, AttributeError):
@@ -472,9 +497,9 @@ def judge(
             if not found:
                 why.append(f"no finding at {sheet}!{cell}")
     # the outputs
-    out_new = out is not None and (out.exists() or out.is_symlink()) and not out_before
+    out_new = there(out) and not out_before
     texts: list[str] = []
-    if out_new and out is not None and out.is_file() and p.code in (0, 1):
+    if out_new and out is not None and is_file(out) and p.code in (0, 1):
         try:
             texts = output_texts(out)
         except Exception as e:
@@ -482,7 +507,7 @@ def judge(
     if p.code == 2 and out_new:
         why.append(f"output written despite exit 2: {out.name if out else ''}")
     needs_output = command in DEFAULT_OUT or command == "macro-consolidate"
-    if p.code in (0, 1) and needs_output and not out_new and not macro:
+    if p.code in (0, 1) and needs_output and not out_new and not out_before and not macro:
         why.append("no output written")
     if exp.present and command in CARRIES and p.code in (0, 1):
         pool = texts + json_texts(p.stdout) + [p.stdout]
@@ -491,7 +516,7 @@ def judge(
                 why.append(f"text lost: {t[:40]!r}" + ("…" if len(t) > 40 else ""))
     if exp.absent:
         pool = [both, *texts]
-        if out_new and out is not None and out.is_file() and out.suffix == ".xlsx":
+        if out_new and out is not None and is_file(out) and out.suffix == ".xlsx":
             try:
                 pool.append(xlsx_raw(out))
             except Exception:
@@ -499,7 +524,7 @@ def judge(
         for t in exp.absent:
             if any(t in x for x in pool):
                 why.append(f"leaked {t!r}")
-    if exp.not_formula and out_new and out is not None and out.suffix == ".xlsx" and out.is_file():
+    if exp.not_formula and out_new and out is not None and out.suffix == ".xlsx" and is_file(out):
         try:
             bad = [f for f in xlsx_formulas(out) if any(m in f for m in exp.not_formula)]
         except Exception:
@@ -522,7 +547,7 @@ def judge(
     if extra:
         why.append("left behind: " + ", ".join(extra[:3]))
     for f in case.forbid_files:
-        if (case.folder / f).exists():
+        if there(case.folder / f):
             why.append(f"side effect: {f} created")
     # bounds
     if not p.timed_out and p.seconds > case.time_s:
@@ -552,7 +577,7 @@ def run_one(
         shutil.rmtree(outdir)
     outdir.mkdir(parents=True)
     argv, out = command_argv(case, command, outdir)
-    out_before = out is not None and (out.exists() or out.is_symlink())
+    out_before = there(out)
     before = snapshot(case.folder)
     timeout = case.time_s * kill_factor + 1
     p = run_process(argv, case.folder, timeout)
@@ -561,7 +586,7 @@ def run_one(
     r = judge(case, command, exp, p, out, before, after, out_before, outdir_new,
               baseline.get(command, 0.0))  # fmt: skip
     # leave the case as it was for the next command
-    if out is not None and not out_before and (out.exists() or out.is_symlink()):
+    if out is not None and not out_before and there(out):
         if out.is_relative_to(case.folder):
             remove(out)
     for k in after:
@@ -585,7 +610,7 @@ def measure_baseline(src: C.Sources, outroot: Path) -> dict[str, float]:
         argv, out = command_argv(base, command, outdir)
         p = run_process(argv, src.folder, 120)
         mb[command] = round(p.rss_mb, 1)
-        if out is not None and out.exists() and out.is_relative_to(src.folder):
+        if out is not None and there(out) and out.is_relative_to(src.folder):
             remove(out)
         shutil.rmtree(outdir, ignore_errors=True)
     return mb
@@ -605,7 +630,10 @@ def run_corpus(
         res = []
         for command in case.expect:
             if wanted is None or command in wanted:
-                r = run_one(case, command, outroot, baseline)
+                try:
+                    r = run_one(case, command, outroot, baseline)
+                except Exception as e:  # the harness's own failure: never hide it as a FAIL
+                    r = Result(case.name, command, "ERROR", [f"runner: {e.__class__.__name__}: {e}"[:300]])
                 if progress:
                     print(f"{case.name:34} {command:18} {r.seconds:6.1f}s {r.rss_mb:7.0f}MB  {r.cell()[:150]}",
                           flush=True)  # fmt: skip
@@ -729,15 +757,17 @@ def main(argv: list[str] | None = None) -> int:
         results = run_corpus(cases, outroot, baseline, a.commands.split(",") if a.commands else None,
                              a.jobs, progress=not a.quiet)  # fmt: skip
         n_fail = sum(1 for r in results if r.status == "FAIL")
+        n_err = sum(1 for r in results if r.status == "ERROR")
         n_run = sum(1 for r in results if r.status != "n/a")
-        print(f"\n{len(cases)} cases, {n_run} runs, {n_fail} failing, "
-              f"{time.monotonic() - t0:.0f} s in all")  # fmt: skip
+        print(f"\n{len(cases)} cases, {n_run} runs, {n_fail} failing"
+              + (f", {n_err} harness errors" if n_err else "")
+              + f", {time.monotonic() - t0:.0f} s in all")  # fmt: skip
         if a.markdown:
             a.markdown.write_text(markdown(cases, results, baseline), encoding="utf-8")
         if a.json:
             a.json.write_text(json.dumps({"baseline": baseline, "results": [asdict(r) for r in results]},
                                          ensure_ascii=False, indent=1), encoding="utf-8")  # fmt: skip
-        return 1 if n_fail else 0
+        return 1 if n_fail or n_err else 0
     finally:
         if a.corpus is None:
             for p in tmp.rglob("*"):
