@@ -19,6 +19,7 @@ Run `python -m tests.hostile.corpus FOLDER` to make the corpus and list it.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import io
@@ -366,9 +367,7 @@ def set_cell_xml(sheet: str, ref: str, cell: str) -> str:
     row = int(re.sub(r"[A-Z]+", "", ref))
     m = re.search(rf'<row r="{row}"[^>]*?(/>|>)', sheet)
     if m is None:  # a new row, placed before the first higher row
-        later = [
-            x for x in re.finditer(r'<row r="(\d+)"', sheet) if int(x.group(1)) > row
-        ]
+        later = [x for x in re.finditer(r'<row r="(\d+)"', sheet) if int(x.group(1)) > row]
         at = later[0].start() if later else sheet.index("</sheetData>")
         return sheet[:at] + f'<row r="{row}">{cell}</row>' + sheet[at:]
     if m.group(1) == "/>":
@@ -513,23 +512,51 @@ def write_raw_zip(path: Path, entries: list[RawEntry]) -> None:
             name = e.name.encode()
             f.write(
                 struct.pack(
-                    "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, e.crc, len(e.deflated),
-                    e.size, len(name), 0,
-                )  # fmt: skip
+                    "<IHHHHHIIIHH",
+                    0x04034B50,
+                    20,
+                    0,
+                    8,
+                    0,
+                    0x21,
+                    e.crc,
+                    len(e.deflated),
+                    e.size,
+                    len(name),
+                    0,
+                )
                 + name
             )
             f.write(e.deflated)
             central += (
                 struct.pack(
-                    "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, e.crc,
-                    len(e.deflated), e.size, len(name), 0, 0, 0, 0, 0, off,
-                )  # fmt: skip
+                    "<IHHHHHHIIIHHHHHII",
+                    0x02014B50,
+                    20,
+                    20,
+                    0,
+                    8,
+                    0,
+                    0x21,
+                    e.crc,
+                    len(e.deflated),
+                    e.size,
+                    len(name),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    off,
+                )
                 + name
             )
         cd = f.tell()
         f.write(central)
         f.write(
-            struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central), cd, 0)
+            struct.pack(
+                "<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central), cd, 0
+            )
         )
 
 
@@ -555,7 +582,9 @@ def make_xls(path: Path) -> None:
     """A minimal BIFF8 .xls: a Compound File whose Workbook stream has BOF … EOF."""
     import cfbwrite
 
-    bof = struct.pack("<HH", 0x0809, 16) + struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0x41, 0x06)
+    bof = struct.pack("<HH", 0x0809, 16) + struct.pack(
+        "<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0x41, 0x06
+    )
     eof = struct.pack("<HH", 0x000A, 0)
     stream = bof + eof + b"\0" * 4096  # padded past the mini-stream cut-off
     cfbwrite.write_ole(path, [cfbwrite.Entry("Workbook", False, len(stream), lambda: stream)])
@@ -572,7 +601,7 @@ def make_docx() -> bytes:
     rels = (
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
         'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
-        "schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
         'Target="word/document.xml"/></Relationships>'
     )
     doc = (
@@ -581,7 +610,11 @@ def make_docx() -> bytes:
         "KEPALA DINAS</w:t></w:r></w:p></w:body></w:document>"
     )
     return zip_bytes(
-        [("[Content_Types].xml", ct.encode()), ("_rels/.rels", rels.encode()), ("word/document.xml", doc.encode())]
+        [
+            ("[Content_Types].xml", ct.encode()),
+            ("_rels/.rels", rels.encode()),
+            ("word/document.xml", doc.encode()),
+        ]
     )
 
 
@@ -678,15 +711,23 @@ def not_a_workbook(folder: Path, src: Sources) -> list[Case]:
 
     base = src.xlsx_bytes
     add("empty-file", "a 0-byte file named .xlsx", b"")
-    add("text-renamed", "a text file renamed .xlsx", "Ini bukan workbook.\nJabatan: Sekretaris\n".encode())
+    add(
+        "text-renamed",
+        "a text file renamed .xlsx",
+        b"Ini bukan workbook.\nJabatan: Sekretaris\n",
+    )
     add("docx-renamed", "a Word .docx renamed .xlsx (a valid OOXML zip, wrong kind)", make_docx())
     add("ods-renamed", "an OpenDocument spreadsheet renamed .xlsx", make_ods())
     add(
         "csv-renamed",
         "a CSV export renamed .xlsx",
-        "No;Kinerja;Indikator Kinerja;Sumber Data\n1;Meningkatnya layanan;Persentase layanan;Arsip\n".encode(),
+        b"No;Kinerja;Indikator Kinerja;Sumber Data\n1;Meningkatnya layanan;Persentase layanan;Arsip\n",
     )
-    add("truncated-zip", "the base workbook cut in half (a truncated download)", base[: len(base) // 2])
+    add(
+        "truncated-zip",
+        "the base workbook cut in half (a truncated download)",
+        base[: len(base) // 2],
+    )
     parts = [(n, b) for n, b in zip_parts(base) if n != "xl/workbook.xml"]
     add("missing-workbook-part", "xl/workbook.xml removed from the package", zip_bytes(parts))
     # .xls (BIFF8 in a Compound File)
@@ -732,7 +773,9 @@ def duplicate_zip_entry(folder: Path, src: Sources) -> Case:
 def malformed_sheet_xml(folder: Path, src: Sources) -> Case:
     d = _dir(folder, "malformed-sheet-xml")
     part = src.part(S_SEK)
-    data = replace_part(src.xlsx_bytes, part, lambda b: b.replace(b"</sheetData>", b"<row r=\"999\"><c>"))
+    data = replace_part(
+        src.xlsx_bytes, part, lambda b: b.replace(b"</sheetData>", b'<row r="999"><c>')
+    )
     (d / "malformed-sheet-xml.xlsx").write_bytes(data)
     return Case(
         "malformed-sheet-xml", "the Sekretaris sheet part is not well-formed XML", d,
@@ -754,7 +797,9 @@ def filesystem(folder: Path, src: Sources) -> list[Case]:
     exp = refuse("folder.xlsx", r"folder|direktori")
     exp["consolidate"] = E(2, names=("folder.xlsx",), pattern=r"tidak ada|kosong|tidak ditemukan")
     exp["laporan"] = exp["consolidate"]
-    made.append(Case("directory-input", "a directory named folder.xlsx as input", d, ("folder.xlsx",), exp))
+    made.append(
+        Case("directory-input", "a directory named folder.xlsx as input", d, ("folder.xlsx",), exp)
+    )
     # FIFOs: must not block
     for ext, cmds in ((".xlsx", WB), (".yaml", DATA)):
         name = f"fifo{ext.replace('.', '-')}"
@@ -822,9 +867,14 @@ def awkward_paths(folder: Path, src: Sources) -> list[Case]:
     # validate print the file name.
     d = _dir(folder, "path-markup")
     wbname = "markup [/] x/[b]IKI [red]Dinas [link=x].xlsx"
-    data = edit_workbook(src.xlsx, lambda w: setattr(w[S_SEK][f"{src.table[S_SEK]['Sumber Data']}11"], "value", None))
-    outs = {"consolidate": "keluaran [/] y/[bold]Pengajuan [red].xlsx",
-            "export": "keluaran [/] y/[b]ekspor.yaml", "validate-report": "keluaran [/] y/[b]lap.xlsx"}
+    data = edit_workbook(
+        src.xlsx, lambda w: setattr(w[S_SEK][f"{src.table[S_SEK]['Sumber Data']}11"], "value", None)
+    )
+    outs = {
+        "consolidate": "keluaran [/] y/[bold]Pengajuan [red].xlsx",
+        "export": "keluaran [/] y/[b]ekspor.yaml",
+        "validate-report": "keluaran [/] y/[b]lap.xlsx",
+    }
     for p in (wbname, *outs.values()):
         (d / p).parent.mkdir(parents=True, exist_ok=True)
     (d / wbname).write_bytes(data)
@@ -852,7 +902,13 @@ def awkward_paths(folder: Path, src: Sources) -> list[Case]:
 def bad_outputs(folder: Path, src: Sources) -> list[Case]:
     made: list[Case] = []
     cmds = ("new", "validate-report", "export", "consolidate", "laporan")
-    ext = {"new": ".xlsx", "validate-report": ".xlsx", "export": ".yaml", "consolidate": ".xlsx", "laporan": ".xlsx"}
+    ext = {
+        "new": ".xlsx",
+        "validate-report": ".xlsx",
+        "export": ".yaml",
+        "consolidate": ".xlsx",
+        "laporan": ".xlsx",
+    }
 
     def inputs(d: Path) -> dict[str, tuple[str, ...]]:
         shutil.copyfile(src.xlsx, d / "base.xlsx")
@@ -901,8 +957,13 @@ def bad_outputs(folder: Path, src: Sources) -> list[Case]:
     d = _dir(folder, "output-symlink-to-input")
     shutil.copyfile(src.xlsx, d / "base.xlsx")
     shutil.copyfile(src.yaml, d / "base.yaml")
-    links = {"new": "hasil-new.xlsx", "validate-report": "hasil-laporan.xlsx", "export": "hasil-ekspor.yaml",
-             "consolidate": "hasil-pengajuan.xlsx", "laporan": "hasil-laporan-tw.xlsx"}
+    links = {
+        "new": "hasil-new.xlsx",
+        "validate-report": "hasil-laporan.xlsx",
+        "export": "hasil-ekspor.yaml",
+        "consolidate": "hasil-pengajuan.xlsx",
+        "laporan": "hasil-laporan-tw.xlsx",
+    }
     for c, link in links.items():
         (d / link).symlink_to("base.yaml" if c == "new" else "base.xlsx")
     made.append(
@@ -949,7 +1010,9 @@ def xml_attacks(folder: Path, src: Sources) -> list[Case]:
 
     def sheet_with(doctype: str, value: str) -> Callable[[bytes], bytes]:
         def f(b: bytes) -> bytes:
-            s = set_cell_xml(b.decode(), ref, f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>')
+            s = set_cell_xml(
+                b.decode(), ref, f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
+            )
             return _with_doctype(s.encode(), doctype)
 
         return f
@@ -1001,7 +1064,9 @@ def bombs(folder: Path, src: Sources) -> list[Case]:
 
     # 1.5 GiB of spaces inside one cell's text (the issue: 121 s at 4.6 GB)
     def cell_bomb(body: bytes) -> RawEntry:
-        s = set_cell_xml(body.decode(), ref, f'<c r="{ref}" t="inlineStr"><is><t>x@@BOM@@y</t></is></c>')
+        s = set_cell_xml(
+            body.decode(), ref, f'<c r="{ref}" t="inlineStr"><is><t>x@@BOM@@y</t></is></c>'
+        )
         head, tail = s.split("@@BOM@@")
         return bomb_entry(part, head.encode(), b" " * MiB, 1536, tail.encode())
 
@@ -1097,7 +1162,9 @@ def hundred_thousand_rows(folder: Path, src: Sources) -> Case:
             cells = []
             if i == 0:
                 cells.append(f'<c r="{t["No"]}{r}"><v>1</v></c>')
-                cells.append(inline(f"{t['Kinerja / Sasaran']}{r}", "Meningkatnya kualitas perencanaan"))
+                cells.append(
+                    inline(f"{t['Kinerja / Sasaran']}{r}", "Meningkatnya kualitas perencanaan")
+                )
             cells += [
                 inline(f"{t['No IK']}{r}", f"1.{i + 1}"),
                 inline(f"{t['Indikator Kinerja']}{r}", f"Jumlah dokumen perencanaan ke-{i + 1} yang disusun"),
@@ -1238,7 +1305,9 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:
 
     def merge_header(wb: Any) -> None:
         ws = wb[S_SEK]
-        ws.merge_cells(f"{T[S_SEK]['Indikator Kinerja']}{hr}:{T[S_SEK]['Formulasi Penghitungan']}{hr + 1}")
+        ws.merge_cells(
+            f"{T[S_SEK]['Indikator Kinerja']}{hr}:{T[S_SEK]['Formulasi Penghitungan']}{hr + 1}"
+        )
 
     silent_drop = "today: the jabatan is silently dropped, exit 0"
     e = finding(WB, names=(S_SEK,), note=silent_drop)
@@ -1254,13 +1323,20 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:
 
     def merge_body(wb: Any) -> None:
         ws = wb[S_SEK]
-        ws.merge_cells(f"{T[S_SEK]['Indikator Kinerja']}{hr + 2}:{T[S_SEK]['Formulasi Penghitungan']}{hr + 3}")
+        ws.merge_cells(
+            f"{T[S_SEK]['Indikator Kinerja']}{hr + 2}:{T[S_SEK]['Formulasi Penghitungan']}{hr + 3}"
+        )
 
     e = usable([*WB, *MACROS])
     for c in ("validate", "validate-json", "validate-report"):
         e[c] = E(1, cells=((S_SEK, rf"[A-Z]+{hr + 2}|[A-Z]+{hr + 3}"),),
                  note="merging wiped Jenis/Formulasi of 1.1 and the whole 1.2 indicator")  # fmt: skip
-    add("table-merged", "cells merged over the table body (Indikator…Formulasi, two indicator rows)", merge_body, e)
+    add(
+        "table-merged",
+        "cells merged over the table body (Indikator…Formulasi, two indicator rows)",
+        merge_body,
+        e,
+    )
 
     tk = T[S_SEK]
     r1 = hr + 2
@@ -1275,7 +1351,12 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:
     cells = ((S_SEK, f"{tk['Realisasi/TW I']}{r1}"), (S_SEK, f"{tk['Target']}{r1}"))
     for c in ("validate", "validate-json", "validate-report"):
         e[c] = E(0, 1, cells=cells)
-    add("text-in-number-cells", "'delapan', 'tinggi', 'n/a' typed in realisasi and target cells", text_in_numbers, e)
+    add(
+        "text-in-number-cells",
+        "'delapan', 'tinggi', 'n/a' typed in realisasi and target cells",
+        text_in_numbers,
+        e,
+    )
 
     def typed_numbers(wb: Any) -> None:
         ws = wb[S_SEK]
@@ -1295,7 +1376,9 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:
 
     e = usable([*WB, *MACROS])
     for c in ("validate", "validate-json", "validate-report"):
-        e[c] = E(0, 1, cells=((S_SEK, f"{tk['Realisasi/TW I']}{r1}"), (S_SEK, f"{tk['Target']}{r1}")))
+        e[c] = E(
+            0, 1, cells=((S_SEK, f"{tk['Realisasi/TW I']}{r1}"), (S_SEK, f"{tk['Target']}{r1}"))
+        )
     add("dates-in-number-cells", "dates in a realisasi and a target cell", dates, e)
 
     def overwrite_formulas(wb: Any) -> None:
@@ -1308,7 +1391,12 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:
     for c in ("validate", "validate-json", "validate-report"):
         e[c] = E(0, 1, cells=((S_SEK, f"{tk['Capaian (%)']}{r1}"),), pattern=r"rumus",
                  note="a constant where the IKI formula belongs")  # fmt: skip
-    add("formulas-overwritten", "IKI formula cells overwritten by constants (150, 'abc', 42)", overwrite_formulas, e)
+    add(
+        "formulas-overwritten",
+        "IKI formula cells overwritten by constants (150, 'abc', 42)",
+        overwrite_formulas,
+        e,
+    )
 
     def hide(wb: Any) -> None:
         wb[S_SEK].sheet_state = "hidden"
@@ -1328,17 +1416,29 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:
     e = usable([*WB, *MACROS])
     for c in ("validate", "validate-json", "validate-report"):
         e[c] = E(1, cells=((quoted, f"{tk['Sumber Data']}{r1}"),))
-    add("quotes-in-sheet-name", "a jabatan sheet named Kasi 'Rehab' \"A&B\" <1> with a finding on it", quotes, e)
+    add(
+        "quotes-in-sheet-name",
+        "a jabatan sheet named Kasi 'Rehab' \"A&B\" <1> with a finding on it",
+        quotes,
+        e,
+    )
 
     def duplicate(wb: Any) -> None:
         wb.copy_worksheet(wb[S_SEK])  # same nama, same ID
 
     e = usable([*WB, *MACROS])
     for c in ("validate", "validate-report"):
-        e[c] = E(0, 1, names=(f"{S_SEK} Copy",), pattern=r"ganda|sudah dipakai|sama|duplikat|dua kali")
+        e[c] = E(
+            0, 1, names=(f"{S_SEK} Copy",), pattern=r"ganda|sudah dipakai|sama|duplikat|dua kali"
+        )
     e["validate-json"] = E(0, 1, cells=((f"{S_SEK} Copy", r"[A-Z]+\d+"),),
                            pattern=r"ganda|sudah dipakai|sama|duplikat|dua kali")  # fmt: skip
-    add("duplicate-jabatan", "the Sekretaris sheet copied: two jabatan with the same name and ID", duplicate, e)
+    add(
+        "duplicate-jabatan",
+        "the Sekretaris sheet copied: two jabatan with the same name and ID",
+        duplicate,
+        e,
+    )
     return made
 
 
@@ -1351,9 +1451,19 @@ def cached_errors(folder: Path, src: Sources) -> Case:
 
     def f(b: bytes) -> bytes:
         s = b.decode()
-        s = set_cell_xml(s, f"{tk['Realisasi/TW I']}{r1}", f'<c r="{tk["Realisasi/TW I"]}{r1}" t="e"><v>#DIV/0!</v></c>')
-        s = set_cell_xml(s, f"{tk['Target']}{r1}", f'<c r="{tk["Target"]}{r1}" t="e"><v>#N/A</v></c>')
-        for key, err in (("Capaian (%)", "#NAME?"), ("Nilai/TW I", "#VALUE!"), ("Predikat", "#REF!")):
+        s = set_cell_xml(
+            s,
+            f"{tk['Realisasi/TW I']}{r1}",
+            f'<c r="{tk["Realisasi/TW I"]}{r1}" t="e"><v>#DIV/0!</v></c>',
+        )
+        s = set_cell_xml(
+            s, f"{tk['Target']}{r1}", f'<c r="{tk["Target"]}{r1}" t="e"><v>#N/A</v></c>'
+        )
+        for key, err in (
+            ("Capaian (%)", "#NAME?"),
+            ("Nilai/TW I", "#VALUE!"),
+            ("Predikat", "#REF!"),
+        ):
             ref = f"{tk[key]}{r1}"
             m = re.search(rf'<c r="{ref}"[^>]*>(<f>.*?</f>)', s)
             fml = m.group(1) if m else ""
@@ -1364,7 +1474,9 @@ def cached_errors(folder: Path, src: Sources) -> Case:
     (d / "errors.xlsx").write_bytes(replace_part(src.xlsx_bytes, part, f))
     e = usable([*WB, *MACROS])
     for c in ("validate", "validate-json", "validate-report"):
-        e[c] = E(0, 1, cells=((S_SEK, f"{tk['Realisasi/TW I']}{r1}"), (S_SEK, f"{tk['Target']}{r1}")))
+        e[c] = E(
+            0, 1, cells=((S_SEK, f"{tk['Realisasi/TW I']}{r1}"), (S_SEK, f"{tk['Target']}{r1}"))
+        )
     return Case("excel-error-values", "#DIV/0!, #N/A as realisasi/target; #NAME?, #VALUE!, #REF! as cached formula results",
                 d, ("errors.xlsx",), e)  # fmt: skip
 
@@ -1466,7 +1578,15 @@ def hostile_texts(folder: Path, src: Sources) -> list[Case]:
         doc = base_doc()
         _put_texts(doc, texts)
         dump_yaml(doc, d / f"{name}.yaml")
-        made.append(Case(f"{name}-yaml", about + " (YAML)", d, (f"{name}.yaml",), with_(usable(DATA), **extra)))
+        made.append(
+            Case(
+                f"{name}-yaml",
+                about + " (YAML)",
+                d,
+                (f"{name}.yaml",),
+                with_(usable(DATA), **extra),
+            )
+        )
     return made
 
 
@@ -1506,7 +1626,15 @@ def long_texts(folder: Path, src: Sources) -> list[Case]:
     for c in ("new", "consolidate", "laporan"):
         e[c] = E(0, 1, 2, names=("panjang.yaml",), pattern=r"32[.,]?767|terlalu panjang|dipotong",
                  note="a cell cannot hold it: say so (path named), never cut silently")  # fmt: skip
-    made.append(Case("cell-40000-chars-yaml", "40,000- and 33,000-character texts in YAML", d, ("panjang.yaml",), e))
+    made.append(
+        Case(
+            "cell-40000-chars-yaml",
+            "40,000- and 33,000-character texts in YAML",
+            d,
+            ("panjang.yaml",),
+            e,
+        )
+    )
     return made
 
 
@@ -1641,7 +1769,9 @@ def expression_bombs(folder: Path, src: Sources) -> list[Case]:
 def data_files(folder: Path, src: Sources) -> list[Case]:
     made: list[Case] = []
 
-    def add(name: str, about: str, fname: str, body: str | bytes, expect: dict[str, Expect], **kw: Any) -> None:
+    def add(
+        name: str, about: str, fname: str, body: str | bytes, expect: dict[str, Expect], **kw: Any
+    ) -> None:
         d = _dir(folder, name)
         f = d / fname
         f.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
@@ -1686,7 +1816,13 @@ def data_files(folder: Path, src: Sources) -> list[Case]:
     add("unknown-keys", "unknown keys at the root and in an indicator", "kunci.yaml",
         yaml.safe_dump(doc, allow_unicode=True, sort_keys=False),
         refuse("kunci.yaml", r"tidak dikenal", DATA))  # fmt: skip
-    add("empty-yaml", "a 0-byte .yaml", "kosong.yaml", "", refuse("kosong.yaml", r"kosong|pemetaan", DATA))
+    add(
+        "empty-yaml",
+        "a 0-byte .yaml",
+        "kosong.yaml",
+        "",
+        refuse("kosong.yaml", r"kosong|pemetaan", DATA),
+    )
     add("yaml-not-utf8", "a YAML file in Latin-1 (not UTF-8)", "latin1.yaml",
         "instansi:\n  nama: Dinas Sosial Kabupaten Probolinggo — Kecamatan Garcia\xe9\n".encode("latin-1", "replace"),
         refuse("latin1.yaml", r"UTF-8|tidak dapat dibaca|pengodean|encoding", DATA))  # fmt: skip
@@ -1721,10 +1857,8 @@ def make_corpus(folder: Path | str, only: Iterable[str] | None = None) -> list[C
     if folder.exists():
         for p in folder.rglob("*"):  # undo the read-only and unreadable files of a last run
             if not p.is_symlink():
-                try:
+                with contextlib.suppress(OSError):
                     p.chmod(0o755 if p.is_dir() else 0o644)
-                except OSError:
-                    pass
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     src = make_sources(folder / "_sources")

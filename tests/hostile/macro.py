@@ -51,7 +51,9 @@ def main(argv: list[str]) -> int:
                     rows.setdefault(r, {})[c] = v
             for r in sorted(rows):
                 if min(rows[r]) < 26:  # the report, not the hidden marks columns
-                    print("HASIL: " + " | ".join(str(rows[r][c]) for c in sorted(rows[r]) if c < 26))
+                    print(
+                        "HASIL: " + " | ".join(str(rows[r][c]) for c in sorted(rows[r]) if c < 26)
+                    )
     if not ex.kotak:
         print("TANPA KOTAK: the macro told the planner nothing")
     return 0

@@ -20,6 +20,7 @@ texts kept, texts absent, no formula, consolidated once.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import html
 import json
@@ -76,7 +77,9 @@ ENGLISH = re.compile(
     r"Invalid value|Is a directory|not found|cannot|failed|Warning",
 )
 CRASH_BOX = "Terjadi kesalahan"
-FILE_NAME = re.compile(r"\.(xlsx|xlsm|yaml|yml|json)$", re.I)  # the macros' "something broke, tell the developer" box
+FILE_NAME = re.compile(
+    r"\.(xlsx|xlsm|yaml|yml|json)$", re.I
+)  # the macros' "something broke, tell the developer" box
 
 
 # ---------------------------------------------------------------- running one process
@@ -99,9 +102,7 @@ def _drop_root() -> list[str]:
     return []
 
 
-def run_process(
-    argv: list[str], cwd: Path, timeout: float, as_cap_mb: int = AS_CAP_MB
-) -> Proc:
+def run_process(argv: list[str], cwd: Path, timeout: float, as_cap_mb: int = AS_CAP_MB) -> Proc:
     env = C.cli_env()
     env.update(
         COLUMNS="1000",  # rich: no folding of messages and table cells
@@ -127,25 +128,19 @@ def run_process(
             preexec_fn=limits, start_new_session=True,
         )  # fmt: skip
         timed_out = False
-        while True:
-            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                break
+        # wait for the exit without reaping (WNOWAIT): while the leader is a zombie its pid
+        # stays reserved, so killing its group afterwards cannot hit anyone else's process
+        while os.waitid(os.P_PID, p.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
             if time.monotonic() - t0 > timeout:
                 timed_out = True
-                try:
-                    os.killpg(p.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                pid, status, ru = os.wait4(p.pid, 0)
                 break
             time.sleep(0.01)
+        # the leader (on timeout) and whatever it left running in its group (pool workers)
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(p.pid, signal.SIGKILL)
+        _, status, ru = os.wait4(p.pid, 0)
         seconds = time.monotonic() - t0
         p.returncode = os.waitstatus_to_exitcode(status)  # keep Popen from waiting again
-        try:  # whatever the command left running in its group
-            os.killpg(p.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
         out.seek(0)
         err.seek(0)
         so = out.read(4 << 20).decode("utf-8", "replace")
@@ -390,9 +385,7 @@ class Result:
 
 def _cell_found(text: str, sheet: str, cell: str) -> bool:
     names = {re.escape(sheet), re.escape("'" + sheet.replace("'", "''") + "'")}
-    return any(
-        re.search(rf"{n}!\$?(?:{cell})(?![0-9])", text) for n in names
-    )
+    return any(re.search(rf"{n}!\$?(?:{cell})(?![0-9])", text) for n in names)
 
 
 def _last_line(text: str) -> str:
@@ -428,7 +421,7 @@ def judge(
     r.message = tb or (_last_line(p.stderr) if p.code == 2 else _last_line(both))
     macro = command.startswith("macro-")
     if p.timed_out:
-        why.append(f"timeout >{p.seconds:.0f}s")
+        why.append(f"timeout: killed after {p.seconds:.1f}s")
     elif macro and p.code == 5:
         r.status = "n/a"
         r.reasons = [p.stdout.strip()[:200]]
@@ -450,7 +443,9 @@ def judge(
             r.message = crash[:300]
     elif not p.timed_out and p.code is not None and p.code >= 0 and p.code not in exp.codes:
         want = "/".join(str(c) for c in sorted(exp.codes))
-        why.append(f"exit {p.code}, expected {want}" + (f": {r.message[:160]}" if r.message else ""))
+        why.append(
+            f"exit {p.code}, expected {want}" + (f": {r.message[:160]}" if r.message else "")
+        )
     # exit 2: one line of Bahasa naming the file
     if p.code == 2 and not macro:
         lines = [ln for ln in p.stderr.splitlines() if ln.strip()]
@@ -492,7 +487,8 @@ def judge(
                     found = False
             else:
                 found = _cell_found(searchable, sheet, cell) or any(
-                    sheet in row and re.search(rf"(^|[!\s|]){cell}($|[\s|])", row) for row in report_rows
+                    sheet in row and re.search(rf"(^|[!\s|]){cell}($|[\s|])", row)
+                    for row in report_rows
                 )
             if not found:
                 why.append(f"no finding at {sheet}!{cell}")
@@ -517,10 +513,8 @@ def judge(
     if exp.absent:
         pool = [both, *texts]
         if out_new and out is not None and is_file(out) and out.suffix == ".xlsx":
-            try:
+            with contextlib.suppress(Exception):
                 pool.append(xlsx_raw(out))
-            except Exception:
-                pass
         for t in exp.absent:
             if any(t in x for x in pool):
                 why.append(f"leaked {t!r}")
@@ -586,9 +580,8 @@ def run_one(
     r = judge(case, command, exp, p, out, before, after, out_before, outdir_new,
               baseline.get(command, 0.0))  # fmt: skip
     # leave the case as it was for the next command
-    if out is not None and not out_before and there(out):
-        if out.is_relative_to(case.folder):
-            remove(out)
+    if out is not None and not out_before and there(out) and out.is_relative_to(case.folder):
+        remove(out)
     for k in after:
         if k not in before:
             remove(case.folder / k)
@@ -633,7 +626,9 @@ def run_corpus(
                 try:
                     r = run_one(case, command, outroot, baseline)
                 except Exception as e:  # the harness's own failure: never hide it as a FAIL
-                    r = Result(case.name, command, "ERROR", [f"runner: {e.__class__.__name__}: {e}"[:300]])
+                    r = Result(
+                        case.name, command, "ERROR", [f"runner: {e.__class__.__name__}: {e}"[:300]]
+                    )
                 if progress:
                     print(f"{case.name:34} {command:18} {r.seconds:6.1f}s {r.rss_mb:7.0f}MB  {r.cell()[:150]}",
                           flush=True)  # fmt: skip
@@ -728,7 +723,9 @@ def markdown(cases: list[C.Case], results: list[Result], baseline: dict[str, flo
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", type=Path, help="folder to make the corpus in (default: a temp dir)")
+    ap.add_argument(
+        "--corpus", type=Path, help="folder to make the corpus in (default: a temp dir)"
+    )
     ap.add_argument("--out", type=Path, help="folder for the runs' outputs (default: a temp dir)")
     ap.add_argument("-j", "--jobs", type=int, default=2)
     ap.add_argument("--cases", help="comma-separated case names (or regexes)")
@@ -772,10 +769,8 @@ def main(argv: list[str] | None = None) -> int:
         if a.corpus is None:
             for p in tmp.rglob("*"):
                 if not p.is_symlink():
-                    try:
+                    with contextlib.suppress(OSError):
                         p.chmod(0o755 if p.is_dir() else 0o644)
-                    except OSError:
-                        pass
             shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -10,6 +10,7 @@ slow: `pytest tests/hostile -m "not slow"` leaves them out.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import shutil
 import tempfile
 from pathlib import Path
@@ -25,10 +26,8 @@ _TMP = Path(tempfile.mkdtemp(prefix="iki-hostile-test-"))
 def _cleanup() -> None:
     for p in _TMP.rglob("*"):
         if not p.is_symlink():
-            try:
+            with contextlib.suppress(OSError):
                 p.chmod(0o755 if p.is_dir() else 0o644)
-            except OSError:
-                pass
     shutil.rmtree(_TMP, ignore_errors=True)
 
 
@@ -65,5 +64,7 @@ def test_hostile(case: C.Case, command: str, baseline: dict[str, float]) -> None
     if r.status == "n/a":
         pytest.skip("; ".join(r.reasons))
     assert r.ok, (
-        f"{case.name} × {command}: " + "; ".join(r.reasons) + f"\n  $ (cd {case.folder} && {r.argv})"
+        f"{case.name} × {command}: "
+        + "; ".join(r.reasons)
+        + f"\n  $ (cd {case.folder} && {r.argv})"
     )

@@ -90,18 +90,49 @@ BIG = 1.7976931348623157e308
 
 # valid calls: (function, positional argument names, values)
 VALID: dict[str, tuple[tuple[str, ...], tuple[Any, ...]]] = {
-    "IKI_CAPAIAN": (("realisasi", "target", "polaritas", "target_atas"), (80.0, 100.0, "positif", None)),
+    "IKI_CAPAIAN": (
+        ("realisasi", "target", "polaritas", "target_atas"),
+        (80.0, 100.0, "positif", None),
+    ),
     "IKI_NILAI": (
         ("jenis", "nilai", "kode", "ekspresi", "baseline", "level", "level_bawah", "level_atas"),
         ("persentase", [40.0, 50.0], ["A", "B"], None, None, None, None, None),
     ),
     "IKI_TAHUNAN": (
-        ("jenis", "agregasi", "realisasi", "kode", "ekspresi", "baseline", "level", "level_bawah", "level_atas"),
-        ("persentase", "akhir", [[10.0, 20.0, 30.0, 40.0], [50.0, 50.0, 50.0, 50.0]], ["A", "B"],
-         None, None, None, None, None),
-    ),  # fmt: skip
+        (
+            "jenis",
+            "agregasi",
+            "realisasi",
+            "kode",
+            "ekspresi",
+            "baseline",
+            "level",
+            "level_bawah",
+            "level_atas",
+        ),
+        (
+            "persentase",
+            "akhir",
+            [[10.0, 20.0, 30.0, 40.0], [50.0, 50.0, 50.0, 50.0]],
+            ["A", "B"],
+            None,
+            None,
+            None,
+            None,
+            None,
+        ),
+    ),
     "IKI_CAPAIAN_INDIKATOR": (
-        ("nilai", "target", "target_atas", "polaritas", "jenis", "level", "level_bawah", "level_atas"),
+        (
+            "nilai",
+            "target",
+            "target_atas",
+            "polaritas",
+            "jenis",
+            "level",
+            "level_bawah",
+            "level_atas",
+        ),
         (80.0, 100.0, None, "positif", "persentase", None, None, None),
     ),
     "IKI_PREDIKAT": (("capaian", "skala"), (85.0, None)),
@@ -163,7 +194,7 @@ def calls() -> list[Call]:
     for func, label, args in extra:
         out.append(Call(f"{func}:{label}", func, args))
     for k, e in enumerate(EXPRESSION_BOMBS):
-        label = e if len(e) <= 40 else f"{e[:20]}…({len(e)} chars)"
+        label = e if len(e) <= 40 else f"{e[:20]}...({len(e)} chars)"
         out.append(Call(f"IKI_NILAI:ekspresi {k + 1} {label}", "IKI_NILAI",
                         ("indeks", [9.0, 9.0], ["A", "B"], e)))  # fmt: skip
         out.append(Call(f"IKI_TAHUNAN:ekspresi {k + 1} {label}", "IKI_TAHUNAN",
@@ -225,7 +256,7 @@ def run_calls(ids: list[str], hang_seconds: float = 10.0) -> dict[str, dict[str,
         )  # fmt: skip
         lines: queue.Queue[str | None] = queue.Queue()
 
-        def pump(p: subprocess.Popen[str] = p) -> None:
+        def pump(p: subprocess.Popen[str] = p, lines: queue.Queue[str | None] = lines) -> None:
             assert p.stdout is not None
             for ln in p.stdout:
                 lines.put(ln)
@@ -246,13 +277,23 @@ def run_calls(ids: list[str], hang_seconds: float = 10.0) -> dict[str, dict[str,
                 p.kill()
                 p.wait()
                 if current is not None:
-                    results[current] = {"id": current, "kind": "hang", "repr": f"no result after {hang_seconds:.0f} s", "seconds": hang_seconds}
+                    results[current] = {
+                        "id": current,
+                        "kind": "hang",
+                        "repr": f"no result after {hang_seconds:.0f} s",
+                        "seconds": hang_seconds,
+                    }
                     pending.remove(current)
                 break
             if ln is None:  # the worker ended
                 rc = p.wait()
                 if current is not None and current in pending:
-                    results[current] = {"id": current, "kind": "crash", "repr": f"worker died (exit {rc})", "seconds": 0.0}
+                    results[current] = {
+                        "id": current,
+                        "kind": "crash",
+                        "repr": f"worker died (exit {rc})",
+                        "seconds": 0.0,
+                    }
                     pending.remove(current)
                 break
             if ln.startswith("S "):
