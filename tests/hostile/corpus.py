@@ -411,6 +411,7 @@ class Table:
 
     header_row: int  # 1-based, the top header row
     col: dict[str, str]  # label → column letters; groups as "Realisasi/TW I"
+    rows: list[int] = field(default_factory=list)  # each indicator's first row (No IK filled)
 
     def __getitem__(self, label: str) -> str:
         return self.col[label]
@@ -431,7 +432,14 @@ def table_of(ws: Any) -> Table:
                     col.setdefault(top, col_letters(c))
                 if isinstance(sub, str) and sub:
                     col[f"{group}/{sub}"] = col_letters(c)
-            return Table(r, col)
+            noik = col_num(col["No IK"])
+            rows = []
+            for rr in range(r + 2, ws.max_row + 1):
+                if ws.cell(rr, 1).value == "Tugas":
+                    break
+                if ws.cell(rr, noik).value not in (None, ""):
+                    rows.append(rr)
+            return Table(r, col, rows)
     raise RuntimeError(f"no table on {ws.title}")
 
 
@@ -1303,34 +1311,53 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:
 
     hr = T[S_SEK].header_row
 
-    def merge_header(wb: Any) -> None:
+    def merge_header(
+        wb: Any,
+    ) -> None:  # over "No IK" .. "Formulasi": the label row loses "Indikator Kinerja"
+        ws = wb[S_SEK]
+        ws.merge_cells(f"{T[S_SEK]['No IK']}{hr}:{T[S_SEK]['Formulasi Penghitungan']}{hr + 1}")
+
+    silent_drop = "today: the jabatan is silently dropped, exit 0"
+    e = finding(WB, names=(S_SEK,), note=silent_drop)
+    e |= {m: E(0, pattern=S_SEK) for m in MACROS}
+    add("header-merged", "cells merged over the table header (No IK … Formulasi, two rows) on Sekretaris",
+        merge_header, e)  # fmt: skip
+
+    def merge_header_columns(wb: Any) -> None:  # "Indikator Kinerja" survives, two labels go
         ws = wb[S_SEK]
         ws.merge_cells(
             f"{T[S_SEK]['Indikator Kinerja']}{hr}:{T[S_SEK]['Formulasi Penghitungan']}{hr + 1}"
         )
 
-    silent_drop = "today: the jabatan is silently dropped, exit 0"
-    e = finding(WB, names=(S_SEK,), note=silent_drop)
+    e = finding(
+        WB,
+        names=(S_SEK,),
+        note="Jenis Formula and Formulasi lose their header: their values are dropped",
+    )
     e |= {m: E(0, pattern=S_SEK) for m in MACROS}
-    add("header-merged", "cells merged over the table header (Indikator … Formulasi) on Sekretaris",
-        merge_header, e)  # fmt: skip
+    add("header-merged-columns", "header cells Indikator Kinerja … Formulasi merged (Sekretaris): two labels gone",
+        merge_header_columns, e)  # fmt: skip
 
     def rename_header(wb: Any) -> None:
         wb[S_SEK][f"{T[S_SEK]['Indikator Kinerja']}{hr}"].value = "Indikator"
 
+    e = finding(WB, names=(S_SEK,), note=silent_drop)
+    e |= {m: E(0, pattern=S_SEK) for m in MACROS}
     add("header-renamed", "the header 'Indikator Kinerja' changed to 'Indikator' on Sekretaris",
         rename_header, e)  # fmt: skip
 
-    def merge_body(wb: Any) -> None:
+    ra, rb = T[S_SEK].rows[:2]
+
+    def merge_body(wb: Any) -> None:  # from indicator 1.1's row to 1.2's: 1.2's name is wiped
         ws = wb[S_SEK]
         ws.merge_cells(
-            f"{T[S_SEK]['Indikator Kinerja']}{hr + 2}:{T[S_SEK]['Formulasi Penghitungan']}{hr + 3}"
+            f"{T[S_SEK]['Indikator Kinerja']}{ra}:{T[S_SEK]['Formulasi Penghitungan']}{rb}"
         )
 
     e = usable([*WB, *MACROS])
     for c in ("validate", "validate-json", "validate-report"):
-        e[c] = E(1, cells=((S_SEK, rf"[A-Z]+{hr + 2}|[A-Z]+{hr + 3}"),),
-                 note="merging wiped Jenis/Formulasi of 1.1 and the whole 1.2 indicator")  # fmt: skip
+        e[c] = E(1, cells=((S_SEK, "|".join(f"[A-Z]+{r}" for r in range(ra, rb + 1))),),
+                 note="merging wiped Jenis/Formulasi of 1.1 and the name of 1.2")  # fmt: skip
     add(
         "table-merged",
         "cells merged over the table body (Indikator…Formulasi, two indicator rows)",
@@ -1364,7 +1391,7 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:
         ws[f"{tk['Realisasi/TW II']}{r1}"] = "7,5"
         ws[f"{tk['Realisasi/TW III']}{r1}"] = "1.234,5"
         ws[f"{tk['Realisasi/TW IV']}{r1}"] = " 12 "
-        ws[f"{tk['Target']}{r1 + 1}"] = "10 %"
+        ws[f"{tk['Target']}{tk.rows[1]}"] = "10 %"
 
     add("numbers-as-text", "'80%', '7,5', '1.234,5', ' 12 ', '10 %' typed as text in number cells",
         typed_numbers, usable([*WB, *MACROS]))  # fmt: skip
@@ -1385,7 +1412,7 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:
         ws = wb[S_SEK]
         ws[f"{tk['Capaian (%)']}{r1}"] = 150
         ws[f"{tk['Nilai/TW I']}{r1}"] = "abc"
-        ws[f"{tk['Nilai Tahunan']}{r1 + 1}"] = 42
+        ws[f"{tk['Nilai Tahunan']}{tk.rows[1]}"] = 42
 
     e = usable([*WB, *MACROS])
     for c in ("validate", "validate-json", "validate-report"):
@@ -1540,7 +1567,7 @@ def _put_texts_wb(src: Sources, texts: tuple[str, ...]) -> Callable[[Any], None]
             "D3",
             f"{tk['Kinerja / Sasaran']}{r1}",
             f"{tk['Indikator Kinerja']}{r1}",
-            f"{tk['Indikator Kinerja']}{r1 + 1}",
+            f"{tk['Indikator Kinerja']}{tk.rows[1]}",
             "D5",
             f"{tk['Formulasi Penghitungan']}{r1}",
             f"{tk['Penjelasan']}{r1}",
@@ -1656,7 +1683,7 @@ def extreme_numbers(folder: Path, src: Sources) -> list[Case]:
         for q in ("I", "II", "III", "IV"):
             w2[f"{s[f'Realisasi/TW {q}']}{r1}"] = -big
         w2[f"{s['Target']}{r1}"] = 0
-        w2[f"{s['Target']}{r1 + 1}"] = big
+        w2[f"{s['Target']}{s.rows[1]}"] = big
 
     made.append(
         _edit_case(folder, src, "extreme-numbers-workbook",

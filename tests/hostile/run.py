@@ -721,6 +721,28 @@ def markdown(cases: list[C.Case], results: list[Result], baseline: dict[str, flo
     return "\n".join(out)
 
 
+def failures_markdown(results: list[Result], corpus_dir: str = "$CORPUS") -> str:
+    """Every failing run: exit code, the last traceback line or message, time, memory, and
+    the command (run in the case's folder)."""
+    out = [
+        "| case | command | exit | s | MB | outcome | why it fails |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        if r.status in ("ok", "n/a"):
+            continue
+        code = (
+            "timeout"
+            if r.code is None
+            else ("SIG" + signal.Signals(-r.code).name[3:] if r.code < 0 else str(r.code))
+        )
+        out.append(
+            f"| `{r.case}` | {r.command} | {code} | {r.seconds:.1f} | {r.rss_mb:.0f} | "
+            f"{_md(r.message)[:200]} | {_md('; '.join(r.reasons))[:300]} |"
+        )
+    return "\n".join(out) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
@@ -733,6 +755,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-slow", action="store_true")
     ap.add_argument("--markdown", type=Path, help="write the table as markdown here")
     ap.add_argument("--json", type=Path, help="write every result as JSON here")
+    ap.add_argument("--failures", type=Path, help="write the failing runs as a markdown table here")
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="iki-hostile-"))
@@ -761,6 +784,8 @@ def main(argv: list[str] | None = None) -> int:
               + f", {time.monotonic() - t0:.0f} s in all")  # fmt: skip
         if a.markdown:
             a.markdown.write_text(markdown(cases, results, baseline), encoding="utf-8")
+        if a.failures:
+            a.failures.write_text(failures_markdown(results), encoding="utf-8")
         if a.json:
             a.json.write_text(json.dumps({"baseline": baseline, "results": [asdict(r) for r in results]},
                                          ensure_ascii=False, indent=1), encoding="utf-8")  # fmt: skip
