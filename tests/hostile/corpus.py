@@ -1670,7 +1670,9 @@ def extreme_numbers(folder: Path, src: Sources) -> list[Case]:
     made: list[Case] = []
     tk = src.table[S_KADIS]
     r1 = tk.header_row + 2
-    big = 1.7976931348623157e308
+    # 1e308, not the largest float: openpyxl writes 17 significant digits at most, so
+    # 1.7976931348623157e308 would come back as inf. Four quarters of 1e308 overflow a sum.
+    big = 1e308
 
     def fn(wb: Any) -> None:
         ws = wb[S_KADIS]
@@ -1687,7 +1689,7 @@ def extreme_numbers(folder: Path, src: Sources) -> list[Case]:
 
     made.append(
         _edit_case(folder, src, "extreme-numbers-workbook",
-                   "±1.797e308 realisasi (sums overflow), 5e-324, target 1e-308 and 0", fn,
+                   "±1e308 realisasi in every quarter (sums overflow), 5e-324, target 1e-308 and 0", fn,
                    usable([*WB, *MACROS]))
     )  # fmt: skip
     d = _dir(folder, "extreme-numbers-yaml")

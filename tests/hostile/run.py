@@ -33,6 +33,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from collections.abc import Iterable
@@ -74,9 +75,12 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 # words that betray an untranslated (English / Python) message
 ENGLISH = re.compile(
     r"Traceback|\bError\b|Exception|\bErrno\b|No such file|Permission denied|Usage:|"
-    r"Invalid value|Is a directory|not found|cannot|failed|Warning",
+    r"Invalid value|Is a directory|not found|cannot|failed|Warning|\b\w+(Error|Exception)\b",
 )
 CRASH_BOX = "Terjadi kesalahan"
+FATAL = re.compile(
+    r"^.*(memory allocation of|panicked at|Fatal Python error|Segmentation fault).*$", re.M
+)
 FILE_NAME = re.compile(
     r"\.(xlsx|xlsm|yaml|yml|json)$", re.I
 )  # the macros' "something broke, tell the developer" box
@@ -94,6 +98,19 @@ class Proc:
     seconds: float
     rss_mb: float
     timed_out: bool
+
+
+ACTIVE: set[int] = set()  # process groups of the runs under way (killed if we are stopped)
+_ACTIVE_LOCK = threading.Lock()
+STOP = threading.Event()  # set on SIGTERM / Ctrl-C: no new runs, the current ones killed
+
+
+def kill_active() -> None:
+    """Kill the process groups of unfinished runs (ours: unreaped, so their ids are theirs)."""
+    with _ACTIVE_LOCK:
+        for pid in list(ACTIVE):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(pid, signal.SIGKILL)
 
 
 def _drop_root() -> list[str]:
@@ -127,18 +144,22 @@ def run_process(argv: list[str], cwd: Path, timeout: float, as_cap_mb: int = AS_
             full, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
             preexec_fn=limits, start_new_session=True,
         )  # fmt: skip
+        with _ACTIVE_LOCK:
+            ACTIVE.add(p.pid)
         timed_out = False
         # wait for the exit without reaping (WNOWAIT): while the leader is a zombie its pid
         # stays reserved, so killing its group afterwards cannot hit anyone else's process
         while os.waitid(os.P_PID, p.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
-            if time.monotonic() - t0 > timeout:
+            if time.monotonic() - t0 > timeout or STOP.is_set():
                 timed_out = True
                 break
             time.sleep(0.01)
         # the leader (on timeout) and whatever it left running in its group (pool workers)
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(p.pid, signal.SIGKILL)
-        _, status, ru = os.wait4(p.pid, 0)
+        with _ACTIVE_LOCK:
+            _, status, ru = os.wait4(p.pid, 0)
+            ACTIVE.discard(p.pid)
         seconds = time.monotonic() - t0
         p.returncode = os.waitstatus_to_exitcode(status)  # keep Popen from waiting again
         out.seek(0)
@@ -419,6 +440,12 @@ def judge(
     both = p.stdout + "\n" + p.stderr
     tb = _traceback_line(both)
     r.message = tb or (_last_line(p.stderr) if p.code == 2 else _last_line(both))
+    fatal = FATAL.search(p.stderr)
+    if fatal and not tb:  # a native abort: its own line says more than the backtrace's end
+        r.message = fatal.group(0)[:300]
+    elif p.code == 2 and "╰" in r.message:  # a boxed usage error: the line inside the box
+        inside = [ln.strip("│ ") for ln in p.stderr.splitlines() if ln.startswith("│")]
+        r.message = " ".join(inside)[:300] or r.message
     macro = command.startswith("macro-")
     if p.timed_out:
         why.append(f"timeout: killed after {p.seconds:.1f}s")
@@ -622,6 +649,8 @@ def run_corpus(
     def one_case(case: C.Case) -> list[Result]:
         res = []
         for command in case.expect:
+            if STOP.is_set():
+                break
             if wanted is None or command in wanted:
                 try:
                     r = run_one(case, command, outroot, baseline)
@@ -758,6 +787,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--failures", type=Path, help="write the failing runs as a markdown table here")
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args(argv)
+
+    def stop(*_: Any) -> None:
+        STOP.set()
+        kill_active()
+        sys.exit(143)
+
+    signal.signal(signal.SIGTERM, stop)
     tmp = Path(tempfile.mkdtemp(prefix="iki-hostile-"))
     folder = a.corpus or tmp / "corpus"
     outroot = a.out or tmp / "out"
@@ -790,7 +826,13 @@ def main(argv: list[str] | None = None) -> int:
             a.json.write_text(json.dumps({"baseline": baseline, "results": [asdict(r) for r in results]},
                                          ensure_ascii=False, indent=1), encoding="utf-8")  # fmt: skip
         return 1 if n_fail or n_err else 0
+    except KeyboardInterrupt:
+        STOP.set()
+        kill_active()
+        raise
     finally:
+        STOP.set()
+        kill_active()
         if a.corpus is None:
             for p in tmp.rglob("*"):
                 if not p.is_symlink():
