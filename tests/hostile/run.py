@@ -565,7 +565,7 @@ def judge(
         allowed.add(str(out.relative_to(case.folder)))
     extra = sorted(k for k in after if k not in before and k not in allowed)
     extra += [f"out/{n}" for n in outdir_new]
-    if extra:
+    if extra and not p.timed_out:  # a killed process cannot clean up: not its fault
         why.append("left behind: " + ", ".join(extra[:3]))
     for f in case.forbid_files:
         if there(case.folder / f):
