@@ -600,6 +600,7 @@ def run_one(
     argv, out = command_argv(case, command, outdir)
     out_before = there(out)
     before = snapshot(case.folder)
+    backup = _backup(case.folder, before)
     timeout = case.time_s * kill_factor + 1
     p = run_process(argv, case.folder, timeout)
     after = snapshot(case.folder)
@@ -612,8 +613,24 @@ def run_one(
     for k in after:
         if k not in before:
             remove(case.folder / k)
+    for k, (data, mode) in backup.items():  # an input the command changed: put it back
+        if after.get(k) != before[k]:
+            f = case.folder / k
+            remove(f)
+            f.write_bytes(data)
+            f.chmod(mode)
     shutil.rmtree(outdir, ignore_errors=True)
     return r
+
+
+def _backup(folder: Path, snap: dict[str, tuple[str, str]]) -> dict[str, tuple[bytes, int]]:
+    """The bytes and mode of every regular input file (up to 64 MB each)."""
+    out = {}
+    for k, (kind, _) in snap.items():
+        p = folder / k
+        if kind == "file" and p.stat().st_size < 64 << 20:
+            out[k] = (p.read_bytes(), stat.S_IMODE(p.stat().st_mode))
+    return out
 
 
 def measure_baseline(src: C.Sources, outroot: Path) -> dict[str, float]:
