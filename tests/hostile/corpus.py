@@ -1319,7 +1319,7 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:
 
     silent_drop = "today: the jabatan is silently dropped, exit 0"
     e = finding(WB, names=(S_SEK,), note=silent_drop)
-    e |= {m: E(0, pattern=S_SEK) for m in MACROS}
+    e |= {m: E(0, names=(S_SEK,), note="the box or the report names the sheet") for m in MACROS}
     add("header-merged", "cells merged over the table header (No IK … Formulasi, two rows) on Sekretaris",
         merge_header, e)  # fmt: skip
 
@@ -1334,7 +1334,7 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:
         names=(S_SEK,),
         note="Jenis Formula and Formulasi lose their header: their values are dropped",
     )
-    e |= {m: E(0, pattern=S_SEK) for m in MACROS}
+    e |= {m: E(0, names=(S_SEK,), note="the box or the report names the sheet") for m in MACROS}
     add("header-merged-columns", "header cells Indikator Kinerja … Formulasi merged (Sekretaris): two labels gone",
         merge_header_columns, e)  # fmt: skip
 
@@ -1342,7 +1342,7 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:
         wb[S_SEK][f"{T[S_SEK]['Indikator Kinerja']}{hr}"].value = "Indikator"
 
     e = finding(WB, names=(S_SEK,), note=silent_drop)
-    e |= {m: E(0, pattern=S_SEK) for m in MACROS}
+    e |= {m: E(0, names=(S_SEK,), note="the box or the report names the sheet") for m in MACROS}
     add("header-renamed", "the header 'Indikator Kinerja' changed to 'Indikator' on Sekretaris",
         rename_header, e)  # fmt: skip
 

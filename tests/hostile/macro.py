@@ -38,9 +38,6 @@ def main(argv: list[str]) -> int:
     except BaseException:
         traceback.print_exc()
         return 3
-    for st in ex.status:
-        if st:
-            print("STATUS: " + str(st).replace("\n", " ⏎ "))
     for k in ex.kotak:
         print("KOTAK: " + str(k.get("prompt", "")).replace("\n", " ⏎ "))
     for lp in ex.lembar:

@@ -758,16 +758,54 @@ def markdown(cases: list[C.Case], results: list[Result], baseline: dict[str, flo
             elif r.status == "n/a":
                 row.append("n/a")
             else:
-                row.append("**FAIL** " + _md("; ".join(r.reasons))[:220])
+                row.append(f"**{r.status}** " + short_reason(r))
         out.append("| " + " | ".join(row) + " |")
     out += ["", "## Cases", "", "| case | what | bounds |", "|---|---|---|"]
     for c in cases:
         out.append(f"| `{c.name}` | {_md(c.about)} | {c.time_s:.0f} s, +{c.mem_mb} MB |")
-    out.append("")
+    out += ["", "## Failing runs", "", failures_markdown(results)]
     return "\n".join(out)
 
 
-def failures_markdown(results: list[Result], corpus_dir: str = "$CORPUS") -> str:
+_SHORT = (
+    (r"^traceback: (?:[\w.]+\.)?(\w+)", r"\1"),
+    (r"^killed by (\w+)", r"\1"),
+    (r"^timeout", "hangs (timeout)"),
+    (r"^exit (\d+), expected ([\d/]+)", r"exit \1, not \2"),
+    (r"^(\d+) stderr lines", r"\1-line message"),
+    (r"^not Bahasa", "not Bahasa"),
+    (r"^message does not name|^output does not name", "file/sheet not named"),
+    (r"^message lacks", "message unclear"),
+    (r"^no finding at", "finding missing"),
+    (r"^text lost", "text lost"),
+    (r"^text became a formula", "formula injected"),
+    (r"^input changed", "INPUT CHANGED"),
+    (r"^left behind", "left files behind"),
+    (r"^memory (\d+) MB", r"\1 MB"),
+    (r"^slow ([\d.]+)s", r"slow \1 s"),
+    (r"consolidated (\d+) times", r"counted \1×"),
+    (r"^crash box", "crash box"),
+    (r"^side effect", "SIDE EFFECT"),
+    (r"^output written despite", "output on refusal"),
+    (r"^no output written", "no output"),
+)
+
+
+def short_reason(r: Result) -> str:
+    """A few words per failing run for the matrix (the details are in the table below)."""
+    labels: list[str] = []
+    for why in r.reasons:
+        for pat, rep in _SHORT:
+            m = re.search(pat, why)
+            if m:
+                label = m.expand(rep)
+                if label not in labels:
+                    labels.append(label)
+                break
+    return _md(", ".join(labels[:3]) or "; ".join(r.reasons)[:60])
+
+
+def failures_markdown(results: list[Result]) -> str:
     """Every failing run: exit code, the last traceback line or message, time, memory, and
     the command (run in the case's folder)."""
     out = [
@@ -789,6 +827,40 @@ def failures_markdown(results: list[Result], corpus_dir: str = "$CORPUS") -> str
     return "\n".join(out) + "\n"
 
 
+def sanitize(results: list[Result], prefixes: dict[str, str]) -> None:
+    """Machine paths out of the messages: the corpus and output folders become $C and $OUT."""
+    for r in results:
+        for old, new in sorted(prefixes.items(), key=lambda kv: -len(kv[0])):
+            r.message = r.message.replace(old, new)
+            r.reasons = [x.replace(old, new) for x in r.reasons]
+
+
+def from_json(a: argparse.Namespace) -> int:
+    data = json.loads(a.from_json.read_text(encoding="utf-8"))
+    results = [Result(**r) for r in data["results"]]
+    if "cases" in data:
+        cases = [C.Case(c["name"], c["about"], Path("."), (), {}, time_s=c["time_s"], mem_mb=c["mem_mb"])
+                 for c in data["cases"]]  # fmt: skip
+    else:
+        with tempfile.TemporaryDirectory() as t:
+            cases = C.make_corpus(Path(t) / "c")
+            for p in Path(t).rglob("*"):
+                if not p.is_symlink():
+                    with contextlib.suppress(OSError):
+                        p.chmod(0o755 if p.is_dir() else 0o644)
+    prefixes = {}
+    if a.corpus:
+        prefixes[str(a.corpus)] = "$C"
+    if a.out:
+        prefixes[str(a.out)] = "$OUT"
+    sanitize(results, prefixes)
+    if a.markdown:
+        a.markdown.write_text(markdown(cases, results, data["baseline"]), encoding="utf-8")
+    if a.failures:
+        a.failures.write_text(failures_markdown(results), encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
@@ -803,7 +875,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write every result as JSON here")
     ap.add_argument("--failures", type=Path, help="write the failing runs as a markdown table here")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument(
+        "--from-json", type=Path, help="no run: write --markdown/--failures from this --json"
+    )
     a = ap.parse_args(argv)
+    if a.from_json:
+        return from_json(a)
 
     def stop(*_: Any) -> None:
         STOP.set()
@@ -829,6 +906,7 @@ def main(argv: list[str] | None = None) -> int:
         print("baseline peak RSS (MB):", baseline, flush=True)
         results = run_corpus(cases, outroot, baseline, a.commands.split(",") if a.commands else None,
                              a.jobs, progress=not a.quiet)  # fmt: skip
+        sanitize(results, {str(folder): "$C", str(outroot): "$OUT"})
         n_fail = sum(1 for r in results if r.status == "FAIL")
         n_err = sum(1 for r in results if r.status == "ERROR")
         n_run = sum(1 for r in results if r.status != "n/a")
@@ -840,7 +918,11 @@ def main(argv: list[str] | None = None) -> int:
         if a.failures:
             a.failures.write_text(failures_markdown(results), encoding="utf-8")
         if a.json:
-            a.json.write_text(json.dumps({"baseline": baseline, "results": [asdict(r) for r in results]},
+            meta = [
+                {"name": c.name, "about": c.about, "time_s": c.time_s, "mem_mb": c.mem_mb}
+                for c in cases
+            ]
+            a.json.write_text(json.dumps({"baseline": baseline, "cases": meta, "results": [asdict(r) for r in results]},
                                          ensure_ascii=False, indent=1), encoding="utf-8")  # fmt: skip
         return 1 if n_fail or n_err else 0
     except KeyboardInterrupt:
