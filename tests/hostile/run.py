@@ -932,12 +932,12 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         STOP.set()
         kill_active()
-        if a.corpus is None:
-            for p in tmp.rglob("*"):
-                if not p.is_symlink():
-                    with contextlib.suppress(OSError):
-                        p.chmod(0o755 if p.is_dir() else 0o644)
-            shutil.rmtree(tmp, ignore_errors=True)
+        # the temporary folder holds only what was not given a place (corpus, outputs)
+        for p in tmp.rglob("*"):
+            if not p.is_symlink():
+                with contextlib.suppress(OSError):
+                    p.chmod(0o755 if p.is_dir() else 0o644)
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
