@@ -1406,13 +1406,13 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:
 
     def overwrite_formulas(wb: Any) -> None:
         ws = wb[S_SEK]
-        ws[f"{tk['Capaian (%)']}{r1}"] = 150
+        ws[f"{tk['Capaian Tahunan (%)']}{r1}"] = 150
         ws[f"{tk['Nilai/TW I']}{r1}"] = "abc"
-        ws[f"{tk['Nilai Tahunan']}{tk.rows[1]}"] = 42
+        ws[f"{tk['Nilai s.d. TW']}{tk.rows[1]}"] = 42
 
     e = usable([*WB, *MACROS])
     for c in ("validate", "validate-json", "validate-report"):
-        e[c] = E(0, 1, cells=((S_SEK, f"{tk['Capaian (%)']}{r1}"),), pattern=r"rumus",
+        e[c] = E(0, 1, cells=((S_SEK, f"{tk['Capaian Tahunan (%)']}{r1}"),), pattern=r"rumus",
                  note="a constant where the IKI formula belongs")  # fmt: skip
     add(
         "formulas-overwritten",
@@ -1483,7 +1483,7 @@ def cached_errors(folder: Path, src: Sources) -> Case:
             s, f"{tk['Target']}{r1}", f'<c r="{tk["Target"]}{r1}" t="e"><v>#N/A</v></c>'
         )
         for key, err in (
-            ("Capaian (%)", "#NAME?"),
+            ("Capaian Tahunan (%)", "#NAME?"),
             ("Nilai/TW I", "#VALUE!"),
             ("Predikat", "#REF!"),
         ):

@@ -24,10 +24,10 @@ def main(argv: list[str]) -> int:
     path, name = Path(argv[0]), argv[1]
     # xlwings imports pandas when it can (0.5 s); the macros never use it
     sys.modules.setdefault("pandas", None)  # type: ignore[arg-type]
-    from tests.macros.excel_palsu import ExcelPalsu
+    from tests.macros.fake_excel import FakeExcel
 
     try:
-        ex = ExcelPalsu.dari_xlsx(path.read_bytes(), str(path.resolve()))
+        ex = FakeExcel.from_xlsx(path.read_bytes(), str(path.resolve()))
     except Exception as e:  # Excel itself would refuse to open it
         print(f"n/a: fake Excel cannot load this file ({e.__class__.__name__})")
         return 5
@@ -38,12 +38,12 @@ def main(argv: list[str]) -> int:
     except BaseException:
         traceback.print_exc()
         return 3
-    for k in ex.kotak:
+    for k in ex.alerts:
         print("KOTAK: " + str(k.get("prompt", "")).replace("\n", " ⏎ "))
-    for lp in ex.lembar:
-        if lp.nama == "Hasil Validasi":
+    for lp in ex.sheets:
+        if lp.name == "Hasil Validasi":
             rows: dict[int, dict[int, object]] = {}
-            for (r, c), v in lp.nilai.items():
+            for (r, c), v in lp.values.items():
                 if v not in (None, ""):
                     rows.setdefault(r, {})[c] = v
             for r in sorted(rows):
@@ -51,7 +51,7 @@ def main(argv: list[str]) -> int:
                     print(
                         "HASIL: " + " | ".join(str(rows[r][c]) for c in sorted(rows[r]) if c < 26)
                     )
-    if not ex.kotak:
+    if not ex.alerts:
         print("TANPA KOTAK: the macro told the planner nothing")
     return 0
 
