@@ -7,7 +7,9 @@ input (one line on stderr, no traceback).
 from __future__ import annotations
 
 import json
+import signal
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,9 +17,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 from rich.tree import Tree
 
 from iki_xl.app import files
+from iki_xl.core.findings import Finding
 from iki_xl.core.model import Dokumen
 from iki_xl.errors import IkiError, UnusableFile
 from iki_xl.io import interchange
@@ -41,39 +45,83 @@ class Format(StrEnum):
 def _tree(doc: Dokumen) -> Tree:
     from iki_xl.core.hierarchy import org_order
 
-    title = escape(f"{doc.instansi.nama or 'Dinas'} {doc.instansi.pemerintah}".strip())
+    title = escape(_cut(f"{doc.instansi.nama or 'Dinas'} {doc.instansi.pemerintah}".strip()))
     root = Tree(f"[bold]{title}[/] — {len(doc.jabatan)} jabatan")
     nodes: dict[str | None, Tree] = {}
     for jab, _ in org_order(doc):
         parent = nodes.get(jab.atasan, root)
         jenis = f" [dim]({escape(str(jab.jenis))})[/]" if jab.jenis else ""
-        node = parent.add(f"[bold]{escape(jab.nama)}[/]{jenis}")
+        node = parent.add(f"[bold]{escape(_cut(jab.nama))}[/]{jenis}")
         nodes[jab.id] = node
         for kin in jab.kinerja:
-            k = node.add(f"[cyan]{escape(kin.sasaran) or '(sasaran kosong)'}[/]")
+            k = node.add(f"[cyan]{escape(_cut(kin.sasaran)) or '(sasaran kosong)'}[/]")
             if not kin.indikator:
                 k.add("[red](tanpa indikator)[/]")
             for ind in kin.indikator:
                 jenis_ind = escape(str(ind.jenis or "jenis tidak dikenal"))
-                k.add(f"{escape(ind.nama)}  [magenta]\\[{jenis_ind}][/]")
+                k.add(f"{escape(_cut(ind.nama))}  [magenta]\\[{jenis_ind}][/]")
     return root
 
 
 @app.command()
 def show(
     data: Annotated[
-        Path, typer.Argument(help="Berkas data (.yaml/.json) atau workbook (.xlsx/.xlsm)")
+        Path, typer.Argument(help="Berkas data (.yaml/.json) atau workbook (.xlsx/.xlsm)", readable=False)
     ],
     format: Annotated[Format, typer.Option("--format", "-f", help="text atau json")] = Format.text,
 ) -> None:
-    """Tampilkan pohon jabatan beserta indikator dan jenis formulanya."""
-    from iki_xl.app.check import load_dokumen
+    """Tampilkan pohon jabatan beserta indikator dan jenis formulanya.
 
-    doc = load_dokumen(data)
+    Keluar 1 bila ada bagian berkas yang tidak terbaca (disebutkan satu per baris).
+    """
+    from iki_xl.app.check import load_dokumen_and_losses
+
+    doc, losses = load_dokumen_and_losses(data)
     if format is Format.json:
         sys.stdout.write(interchange.to_json(doc))
+    elif len(doc.jabatan) + sum(len(j.semua_indikator()) for j in doc.jabatan) > _TREE_MAX:
+        _plain_tree(doc)  # rich's Tree would take minutes for 100,000 nodes
     else:
         out.print(_tree(doc))
+    _print_losses(data, losses)
+    if losses:
+        raise typer.Exit(1)
+
+
+_TREE_MAX = 2000  # nodes; above this the tree is printed as plain indented lines
+_TERMINAL_TEXT = 300  # characters of a planner's text shown in the terminal
+
+
+def _cut(text: str, limit: int = _TERMINAL_TEXT) -> str:
+    """A planner's text for the terminal only: one line, at most `limit` characters."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _plain_tree(doc: Dokumen) -> None:
+    from iki_xl.core.hierarchy import org_order
+
+    lines = [_cut(f"{doc.instansi.nama or 'Dinas'} {doc.instansi.pemerintah}".strip())]
+    for jab, depth in org_order(doc):
+        pad = "  " * (depth + 1)
+        lines.append(pad + _cut(jab.nama))
+        for kin in jab.kinerja:
+            lines.append(pad + "  " + _cut(kin.sasaran or "(sasaran kosong)"))
+            lines.extend(
+                f"{pad}    {_cut(ind.nama)}  [{ind.jenis or 'jenis tidak dikenal'}]"
+                for ind in kin.indikator
+            )
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _print_losses(source: Path, losses: Sequence[Finding]) -> None:
+    """One stderr line per part of the input that was not read whole."""
+    from iki_xl.io.write.report import location
+
+    for f in losses:
+        err.print(
+            Text(f"galat {source.name} {location(f)}: {_cut(f.message)}"), soft_wrap=True
+        )
 
 
 @app.command()
@@ -98,7 +146,7 @@ def demo(
 @app.command()
 def validate(
     workbook: Annotated[
-        Path, typer.Argument(help="Workbook IKI (.xlsx/.xlsm) atau berkas data (.yaml/.json)")
+        Path, typer.Argument(help="Workbook IKI (.xlsx/.xlsm) atau berkas data (.yaml/.json)", readable=False)
     ],
     format: Annotated[Format, typer.Option("--format", "-f", help="text atau json")] = Format.text,
     report: Annotated[
@@ -137,8 +185,8 @@ def validate(
                 f"[{color[f.severity]}]{f.severity}[/]",
                 escape(f.jabatan),
                 escape(location(f)),
-                escape(f.message),
-                escape(f.saran),
+                escape(_cut(f.message, 1000)),
+                escape(_cut(f.saran, 1000)),
                 end_section=False,
             )
         if checked.findings:
@@ -188,7 +236,7 @@ def rules(
 
 @app.command()
 def new(
-    data: Annotated[Path, typer.Argument(help="Berkas data IKI (.yaml/.json)")],
+    data: Annotated[Path, typer.Argument(help="Berkas data IKI (.yaml/.json)", readable=False)],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Workbook keluaran (.xlsx; .xlsm untuk templat)")
     ],
@@ -208,7 +256,7 @@ def new(
 
 @app.command()
 def export(
-    workbook: Annotated[Path, typer.Argument(help="Workbook IKI (.xlsx/.xlsm)")],
+    workbook: Annotated[Path, typer.Argument(help="Workbook IKI (.xlsx/.xlsm)", readable=False)],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Berkas data keluaran (.yaml/.json)")
     ],
@@ -223,7 +271,7 @@ def export(
     interchange.save(read.dokumen, output)
     for f in sort_findings(read.findings, read.sheet_order):
         where = f"{f.sheet}!{f.cell}" if f.sheet else "-"
-        err.print(f"[yellow]{f.severity}[/] {escape(where)}: {escape(f.message)}", soft_wrap=True)
+        err.print(Text(f"{f.severity} {workbook.name} {where}: {_cut(f.message)}"), soft_wrap=True)
     out.print(
         f"Data ditulis ke {escape(str(output))} ({len(read.dokumen.jabatan)} jabatan).",
         soft_wrap=True,
@@ -239,7 +287,9 @@ def export(
 def consolidate(
     inputs: Annotated[
         list[Path],
-        typer.Argument(help="Workbook IKI (.xlsx/.xlsm), berkas data (.yaml/.json) atau folder"),
+        typer.Argument(
+            help="Workbook IKI (.xlsx/.xlsm), berkas data (.yaml/.json) atau folder", readable=False
+        ),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Berkas keluaran .xlsx")],
     strict: Annotated[
@@ -284,7 +334,7 @@ def _print_consolidation(report: object) -> None:
     assert isinstance(report, ConsolidationReport)
     for m in report.inputs:
         if m.skipped:
-            err.print(f"[red]Dilewati:[/] {escape(m.error)}", soft_wrap=True)
+            err.print(Text(f"Dilewati: {_cut(m.error, 2000)}"), soft_wrap=True)
             continue
         c = m.counts
         found = (
@@ -293,18 +343,23 @@ def _print_consolidation(report: object) -> None:
             else "pemeriksaan tidak tersedia"
         )
         out.print(
-            escape(
-                f"{m.sumber.name}: {m.dinas} — {m.jabatan} jabatan, {m.indikator} indikator; {found}"
+            Text(
+                f"{m.sumber.name}: {_cut(m.dinas)} — {m.jabatan} jabatan, {m.indikator} "
+                f"indikator; {found}"
             ),
             soft_wrap=True,
         )
+        for g in m.incomplete:
+            out.print(Text(f"  tidak lengkap: {_cut(g)}"), soft_wrap=True)
         for g in m.galat_examples:
-            out.print(f"  [red]galat[/] {escape(g)}", soft_wrap=True)
+            out.print(Text(f"  galat {_cut(g)}"), soft_wrap=True)
         if m.galat > len(m.galat_examples):
             more = m.galat - len(m.galat_examples)
             out.print(
                 escape(f"  … dan {more} galat lain (daftar lengkap: iki-xl validate {m.sumber})")
             )
+    for note in report.notes:
+        err.print(Text(f"Peringatan: {_cut(note)}"), soft_wrap=True)
     used = len(report.inputs) - len(report.skipped)
     if report.skipped:
         out.print(f"{used} berkas dipakai, {len(report.skipped)} dilewati.")
@@ -320,7 +375,7 @@ def _print_consolidation(report: object) -> None:
     out.print(f"Berkas pengajuan ditulis ke {escape(str(report.output.xlsx))}.", soft_wrap=True)
     if report.output.pdf is not None:
         out.print(f"PDF ditulis ke {escape(str(report.output.pdf))}.", soft_wrap=True)
-    raise typer.Exit(1 if report.skipped else 0)
+    raise typer.Exit(1 if report.skipped or any(m.incomplete for m in report.inputs) else 0)
 
 
 @app.command("build-template")
@@ -336,13 +391,24 @@ def build_template(
     out.print(f"Templat ditulis: {escape(str(path))} ({path.stat().st_size:,} bita)")
 
 
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM (or SIGHUP): unwind like Ctrl-C, so every temporary file is removed."""
+
+
+def _stop(signum: int, _frame: object) -> None:
+    raise _Stopped(signum)
+
+
 def main() -> None:
     """Console entry point: a planner's unusable file is one line and exit 2, never a traceback."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
     try:
         app()
     except IkiError as e:
-        err.print(f"[red]Galat:[/] {escape(str(e))}", soft_wrap=True)
+        err.print(Text(f"Galat: {_cut(str(e), 2000)}"), soft_wrap=True)
         sys.exit(2)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
         err.print("Dibatalkan.")
-        sys.exit(130)
+        sys.exit(128 + e.args[0] if isinstance(e, _Stopped) else 130)

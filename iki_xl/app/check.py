@@ -3,12 +3,14 @@ and the ribbon macros."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from iki_xl.app.files import check_input, is_workbook
-from iki_xl.core.findings import Finding, place, sort_findings
+from iki_xl.core.findings import Finding, Severity, place, sort_findings
 from iki_xl.core.formulasi import complete
+from iki_xl.core.limits import text_limits
 from iki_xl.core.model import Dokumen
 from iki_xl.core.rules import check
 from iki_xl.io import interchange
@@ -29,17 +31,34 @@ def check_workbook(read: ReadResult) -> Checked:
     """Validate a parsed workbook (from a file or from live Excel's grids): the reader's
     own findings and the rules', placed through the reader's cell map and sorted."""
     doc = complete(read.dokumen)
-    findings = place([*read.findings, *check(doc)], read.cells)
+    findings = place([*read.findings, *text_limits(doc), *check(doc)], read.cells)
     return Checked(doc, sort_findings(findings, read.sheet_order), read.sheet_order)
 
 
 def load_dokumen(path: Path) -> Dokumen:
     """The document of a workbook or a data file, kinds and components completed, without
     validation (show, export). Unusable input raises `UnusableFile`."""
+    return load_dokumen_and_losses(path)[0]
+
+
+def incomplete(findings: Iterable[Finding]) -> list[Finding]:
+    """The galat that mean part of the input is missing from what was read, or cannot go
+    into a cell whole: an unreadable sheet or column, a value the model refused, a text
+    over Excel's cell limit (the reader's IKI-X… codes). Nothing read may vanish unnamed:
+    every command that shows or writes the document names these and exits 1."""
+    return [f for f in findings if f.severity is Severity.GALAT and f.code.startswith("IKI-X")]
+
+
+def load_dokumen_and_losses(path: Path) -> tuple[Dokumen, list[Finding]]:
+    """`load_dokumen` and the `incomplete` galat of reading it (placed, sorted)."""
     check_input(path)
     if is_workbook(path):
-        return read_workbook(path).dokumen
-    return complete(interchange.load(path))
+        read = read_workbook(path)
+        doc = complete(read.dokumen)
+        found = place([*read.findings, *text_limits(doc)], read.cells)
+        return doc, sort_findings(incomplete(found), read.sheet_order)
+    doc = complete(interchange.load(path))
+    return doc, incomplete(text_limits(doc))
 
 
 def check_file(path: Path | str) -> Checked:
@@ -50,4 +69,4 @@ def check_file(path: Path | str) -> Checked:
     if is_workbook(path):
         return check_workbook(read_workbook(path))
     doc = complete(interchange.load(path))
-    return Checked(doc, sort_findings(check(doc)), [])
+    return Checked(doc, sort_findings([*text_limits(doc), *check(doc)]), [])

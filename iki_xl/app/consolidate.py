@@ -1,16 +1,17 @@
-"""Consolidation: one Dinas' full submission, or a whole Pemda's recap from many inputs
-read by a pool of worker processes (each worker returns only a Dinas' Rekap rows and
-counts, never its document, so memory stays bounded)."""
+"""Consolidation: one Dinas' full submission, or a whole Pemda's recap from many inputs,
+each read in a worker process of its own (`app.workers`: one input that crashes, is killed
+or overruns a bound is skipped with its reason, the rest is written). A worker returns only
+a Dinas' Rekap rows and counts, never its document, so memory stays bounded."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from iki_xl.app.check import check_file
-from iki_xl.app.files import collect_inputs
+from iki_xl.app.check import Checked, check_file, incomplete
+from iki_xl.app.files import collect_inputs, same_file
+from iki_xl.app.workers import run_isolated
 from iki_xl.core.findings import Severity
 from iki_xl.core.rekap import DinasRekap, dinas_rekap
 from iki_xl.errors import IkiError, UnusableFile
@@ -30,6 +31,7 @@ class InputResult:
     counts: dict[str, int] | None = None
     galat_examples: list[str] = field(default_factory=list)
     error: str = ""  # unreadable / invalid input: why
+    incomplete: list[str] = field(default_factory=list)  # what was not read whole: where, why
 
     @property
     def skipped(self) -> bool:
@@ -40,7 +42,7 @@ class InputResult:
         return (self.counts or {}).get(str(Severity.GALAT), 0)
 
     @staticmethod
-    def of(path: Path, rekap: DinasRekap) -> InputResult:
+    def of(path: Path, rekap: DinasRekap, lost: Sequence[str] = ()) -> InputResult:
         return InputResult(
             path,
             rekap.dinas,
@@ -48,7 +50,16 @@ class InputResult:
             len(rekap.rows),
             rekap.counts,
             rekap.galat_examples,
+            incomplete=list(lost),
         )
+
+
+def _losses(checked: Checked) -> list[str]:
+    """The `incomplete` galat of an input, one line each: where, what."""
+    return [
+        f"{f.sheet}!{f.cell}: {f.message}" if f.sheet else f"{f.jalur or '-'}: {f.message}"
+        for f in incomplete(checked.findings)
+    ]
 
 
 @dataclass
@@ -58,6 +69,7 @@ class ConsolidationReport:
     output: Pengajuan | None  # None: nothing written (--strict refused, or no usable input)
     inputs: list[InputResult]
     refused: bool = False  # --strict refused to write
+    notes: list[str] = field(default_factory=list)  # e.g. an input named twice, read once
 
     @property
     def skipped(self) -> list[InputResult]:
@@ -68,15 +80,17 @@ class ConsolidationReport:
         return sum(m.galat for m in self.inputs)
 
 
-def _read_for_rekap(path: Path) -> tuple[DinasRekap | None, str]:
-    """Worker: read one input, return only its Rekap rows and counts (or why it failed)."""
+def _read_for_rekap(path: Path) -> tuple[DinasRekap | None, str, list[str]]:
+    """Worker: read one input, return only its Rekap rows and counts and what was not read
+    whole (or why it failed)."""
     try:
         checked = check_file(path)
-        return dinas_rekap(checked.dokumen, checked.findings, sumber=path.name), ""
+        rekap = dinas_rekap(checked.dokumen, checked.findings, sumber=path.name)
+        return rekap, "", _losses(checked)
     except IkiError as e:
-        return None, str(e)
+        return None, str(e), []
     except Exception as e:  # one broken input must never abort the others
-        return None, f"{path}: tidak dapat dibaca ({e.__class__.__name__}: {e})"
+        return None, f"{path}: tidak dapat dibaca ({e.__class__.__name__}: {e})", []
 
 
 class _Refused(Exception):
@@ -89,7 +103,7 @@ Progress = Callable[[int, int, str], None]
 def _one_dinas(path: Path, output: Path, *, strict: bool, pdf: bool) -> ConsolidationReport:
     checked = check_file(path)
     rekap = dinas_rekap(checked.dokumen, checked.findings, sumber=path.name)
-    result = InputResult.of(path, rekap)
+    result = InputResult.of(path, rekap, _losses(checked))
     if strict and result.galat:
         return ConsolidationReport(None, [result], refused=True)
     written = write_pengajuan(
@@ -106,6 +120,7 @@ def consolidate(
     pdf: bool = False,
     workers: int = 2,
     progress: Progress | None = None,
+    start_method: str | None = None,
 ) -> ConsolidationReport:
     """Consolidate one or many inputs into one submission workbook.
 
@@ -113,13 +128,21 @@ def consolidate(
     Several (or a folder): the Pemda recap, read by `workers` processes; an unreadable input
     is reported and skipped. `strict` (--strict): nothing is written while any galat remains
     or any input is unusable. `progress(done, total, name)` is called after each input.
+    `start_method`: the workers' multiprocessing start method (default: the system's, or
+    the IKI_XL_START_METHOD environment variable); Windows has only "spawn".
     """
-    files = collect_inputs(inputs)
+    notes: list[str] = []
+    files = collect_inputs(inputs, notes)
     output = Path(output)
     if not files:
-        raise UnusableFile("tidak ada berkas masukan (.xlsx, .xlsm, .yaml, .json)")
+        where = ", ".join(str(i) for i in inputs[:3]) + ": " if inputs else ""
+        raise UnusableFile(f"{where}tidak ada berkas masukan (.xlsx, .xlsm, .yaml, .json)")
+    for f in files:
+        if same_file(f, output):
+            raise UnusableFile(f"{output}: keluaran tidak boleh menimpa berkas masukan {f}")
     if len(files) == 1 and not Path(inputs[0]).is_dir():
         report = _one_dinas(files[0], output, strict=strict, pdf=pdf)
+        report.notes = notes
         if progress:
             progress(1, 1, files[0].name)
         return report
@@ -129,22 +152,23 @@ def consolidate(
 
     def rekaps() -> Iterable[DinasRekap]:
         total = len(files)
-        with ProcessPoolExecutor(max_workers=max(1, min(workers, total))) as pool:
-            for i, (path, (rekap, error)) in enumerate(
-                zip(files, pool.map(_read_for_rekap, files), strict=True), start=1
-            ):
-                if rekap is None:
-                    results.append(InputResult(path, error=error))
-                else:
-                    if rekap.dinas in seen_names:  # the same Dinas twice: tell them apart
-                        label = f"{rekap.dinas} ({path.name})"
-                        rekap.rows = [replace(b, dinas=label) for b in rekap.rows]
-                        rekap.dinas = label
-                    seen_names.add(rekap.dinas)
-                    results.append(InputResult.of(path, rekap))
-                    yield rekap
-                if progress:
-                    progress(i, total, path.name)
+        outcomes = run_isolated(
+            _read_for_rekap, files, workers=max(1, min(workers, total)), start_method=start_method
+        )
+        for i, (path, outcome) in enumerate(zip(files, outcomes, strict=True), start=1):
+            rekap, error, lost = outcome.value or (None, f"{path}: {outcome.failure}", [])
+            if rekap is None:
+                results.append(InputResult(path, error=error))
+            else:
+                if rekap.dinas in seen_names:  # the same Dinas twice: tell them apart
+                    label = f"{rekap.dinas} ({path.name})"
+                    rekap.rows = [replace(b, dinas=label) for b in rekap.rows]
+                    rekap.dinas = label
+                seen_names.add(rekap.dinas)
+                results.append(InputResult.of(path, rekap, lost))
+                yield rekap
+            if progress:
+                progress(i, total, path.name)
 
     try:
         with temporary_path(output) as tmp:
@@ -154,7 +178,7 @@ def consolidate(
             if not ringkasan.dinas:
                 raise _Refused
     except _Refused:
-        return ConsolidationReport(None, results, refused=strict)
+        return ConsolidationReport(None, results, refused=strict, notes=notes)
     return ConsolidationReport(
-        Pengajuan(output, to_pdf(output, output.parent) if pdf else None), results
+        Pengajuan(output, to_pdf(output, output.parent) if pdf else None), results, notes=notes
     )
