@@ -244,10 +244,13 @@ def new(
     """Buat workbook IKI dari berkas data: sheet Petunjuk, Instansi, satu sheet per jabatan."""
     from iki_xl.app.new_workbook import write_new_workbook
     from iki_xl.core.formulasi import complete
+    from iki_xl.core.limits import text_limits
 
     files.check_output(output, files.WORKBOOK, "keluaran", [data])
     files.check_input(data, files.DATA)
     doc = complete(interchange.load(data))
+    for f in text_limits(doc):  # a cell cannot hold it: refuse before writing, never cut
+        raise UnusableFile(f"{data}: {f.jalur}: {f.message.split(';')[0]}; perpendek teks ini")
     write_new_workbook(doc, output)
     out.print(
         f"Workbook ditulis ke {escape(str(output))} ({len(doc.jabatan)} jabatan).", soft_wrap=True

@@ -296,6 +296,7 @@ FOOTER = "&L&8&A&R&8Halaman &P dari &N"
 # ---------------------------------------------------------------- A1 references
 
 
+@functools.lru_cache(maxsize=20_000)  # the reader asks millions of times for ~70 columns
 def column_letters(c: int) -> str:
     """0-based column index → letters (0 → A, 26 → AA)."""
     s = ""

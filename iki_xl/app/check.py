@@ -10,10 +10,11 @@ from pathlib import Path
 from iki_xl.app.files import check_input, is_workbook
 from iki_xl.core.findings import Finding, Severity, place, sort_findings
 from iki_xl.core.formulasi import complete
-from iki_xl.core.limits import text_limits
+from iki_xl.core.limits import TEXT_TOO_LONG, text_limits
 from iki_xl.core.model import Dokumen
 from iki_xl.core.rules import check
 from iki_xl.io import interchange
+from iki_xl.io.read import cell_map as M
 from iki_xl.io.read.workbook import ReadResult, read_workbook
 
 
@@ -44,21 +45,25 @@ def load_dokumen(path: Path) -> Dokumen:
 def incomplete(findings: Iterable[Finding]) -> list[Finding]:
     """The galat that mean part of the input is missing from what was read, or cannot go
     into a cell whole: an unreadable sheet or column, a value the model refused, a text
-    over Excel's cell limit (the reader's IKI-X… codes). Nothing read may vanish unnamed:
+    over Excel's cell limit (some of the reader's IKI-X… codes). Nothing may vanish unnamed:
     every command that shows or writes the document names these and exits 1."""
-    return [f for f in findings if f.severity is Severity.GALAT and f.code.startswith("IKI-X")]
+    return [f for f in findings if f.severity is Severity.GALAT and f.code in _LOST]
+
+
+# reading galat that leave something out: an unreadable sheet, a column not found, a value
+# the model refused, a text over the cell limit
+_LOST = frozenset({M.SHEET, M.MISSING_COLUMN, M.MODEL, TEXT_TOO_LONG})
 
 
 def load_dokumen_and_losses(path: Path) -> tuple[Dokumen, list[Finding]]:
-    """`load_dokumen` and the `incomplete` galat of reading it (placed, sorted)."""
+    """`load_dokumen` and the `incomplete` galat of reading it (placed, sorted). Texts
+    over Excel's cell limit are not among them: show and export keep them whole."""
     check_input(path)
     if is_workbook(path):
         read = read_workbook(path)
-        doc = complete(read.dokumen)
-        found = place([*read.findings, *text_limits(doc)], read.cells)
-        return doc, sort_findings(incomplete(found), read.sheet_order)
-    doc = complete(interchange.load(path))
-    return doc, incomplete(text_limits(doc))
+        losses = place(incomplete(read.findings), read.cells)
+        return complete(read.dokumen), sort_findings(losses, read.sheet_order)
+    return complete(interchange.load(path)), []
 
 
 def check_file(path: Path | str) -> Checked:

@@ -60,7 +60,7 @@ def check_output(
     for given in inputs:
         if identity(given) == out:
             raise UnusableFile(f"{path}: {what} tidak boleh menimpa berkas masukan")
-        if given.is_dir():
+        if os.path.isdir(given):
             if any(identity(f) == out for f in collect_inputs([given])):
                 raise UnusableFile(f"{path}: {what} tidak boleh menimpa berkas masukan")
             if path.suffix.lower() in INPUT_SUFFIXES and same_file(path.parent, given):
@@ -84,7 +84,7 @@ def collect_inputs(
     seen: dict[tuple[int, int] | str, Path] = {}
     for item in inputs:
         p = Path(item)
-        if p.is_dir():
+        if os.path.isdir(p):
             try:
                 found = {f for pattern in INPUT_PATTERNS for f in p.glob(pattern)}
             except OSError:

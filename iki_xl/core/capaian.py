@@ -27,7 +27,7 @@ from iki_xl.core.model import (
     RentangTarget,
     Target,
 )
-from iki_xl.core.numbers import Result, finite, parse_number
+from iki_xl.core.numbers import Result, finite, fsum, parse_number
 
 NEGATIF_BAKU = "2T-R"  # PermenPANRB 8/2021; "T/R" is the e-SAKIP variant
 INCOMPLETE = "belum lengkap"  # the year's capaian before TW IV is filled
@@ -146,7 +146,9 @@ def target_to_date(ind: Indikator, n: int) -> Target:
     bad = next((t for t, r in zip(targets, numbers, strict=True) if not r.ok), None)
     if bad is not None:
         return bad  # measured against it, the capaian says why it is no number
-    total = math.fsum(r.value or 0.0 for r in numbers)
+    total = fsum(r.value or 0.0 for r in numbers)
+    if not math.isfinite(total):
+        return "tak terhingga"  # the sum overflows: measured against it, no capaian
     return total if how is Agregasi.KUMULATIF else total / len(numbers)
 
 

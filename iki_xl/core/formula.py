@@ -15,7 +15,7 @@ from typing import Any
 from simpleeval import FunctionNotDefined, InvalidExpression, NameNotDefined, SimpleEval
 
 from iki_xl.core.model import Agregasi, Indikator, Isian, JenisFormula, Level
-from iki_xl.core.numbers import Result, finite, format_number, parse_number
+from iki_xl.core.numbers import Result, finite, format_number, fsum, parse_number
 
 
 def default_agregasi(jenis: JenisFormula | None) -> Agregasi:
@@ -37,10 +37,19 @@ def _parsed(ekspresi: str) -> Any:
     return SimpleEval(functions=_FUNCTIONS).parse(ekspresi)
 
 
+MAX_EKSPRESI = 1000  # characters: an index formula is a line; a longer one is a bomb
+
+
+def _quote(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def evaluate_expression(ekspresi: str, values: Mapping[str, float]) -> Result:
     """Evaluate an indeks expression over component values (simpleeval, never eval)."""
     if not ekspresi.strip():
         return Result.failed("ekspresi kosong")
+    if len(ekspresi) > MAX_EKSPRESI:
+        return Result.failed(f"ekspresi terlalu panjang (lebih dari {MAX_EKSPRESI} karakter)")
     evaluator = SimpleEval(functions=_FUNCTIONS, names=dict(values))
     try:
         x = evaluator.eval(ekspresi, previously_parsed=_parsed(ekspresi))
@@ -52,7 +61,9 @@ def evaluate_expression(ekspresi: str, values: Mapping[str, float]) -> Result:
     except FunctionNotDefined as e:
         return Result.failed(f"fungsi '{e.func_name}' tidak dikenal dalam ekspresi")
     except (InvalidExpression, SyntaxError, TypeError, ValueError, OverflowError):
-        return Result.failed(f"ekspresi '{ekspresi}' tidak dapat dihitung")
+        return Result.failed(f"ekspresi '{_quote(ekspresi)}' tidak dapat dihitung")
+    except (RecursionError, MemoryError):
+        return Result.failed(f"ekspresi '{_quote(ekspresi)}' terlalu rumit untuk dihitung")
     if isinstance(x, bool) or not isinstance(x, int | float):
         return Result.failed("ekspresi tidak menghasilkan angka")
     return finite(float(x))
@@ -75,7 +86,7 @@ def _by_kind(
             factor = 100.0 if jenis is JenisFormula.PERSENTASE else 1.0
             return _divide(values[0], values[1], factor)
         case JenisFormula.JUMLAH:
-            return finite(math.fsum(values)) if values else Result.failed("komponen kosong")
+            return finite(fsum(values)) if values else Result.failed("komponen kosong")
         case JenisFormula.PENURUNAN | JenisFormula.PERTUMBUHAN:
             base = parse_number(baseline)
             if base.value is None:
@@ -88,7 +99,7 @@ def _by_kind(
         case JenisFormula.INDEKS:
             if ekspresi:
                 return evaluate_expression(ekspresi, numbers)
-            return finite(math.fsum(values))
+            return finite(fsum(values))
     return Result.failed("status dinilai dari level, bukan komponen")
 
 
@@ -167,18 +178,18 @@ def value_to_date(ind: Indikator, n: int) -> Result:
         failed = next((r for r in per_quarter if not r.ok), None)
         if failed:
             return failed
-        return finite(math.fsum(r.value or 0.0 for r in per_quarter) / len(per_quarter))
+        return finite(fsum(r.value or 0.0 for r in per_quarter) / len(per_quarter))
     if _entered_directly(ind):
         parts = [parse_number(ind.realisasi[q]) for q in filled]
         failed = next((r for r in parts if not r.ok), None)
-        return failed or finite(math.fsum(r.value or 0.0 for r in parts))
+        return failed or finite(fsum(r.value or 0.0 for r in parts))
     totals: dict[str, Isian] = {}
     for k in ind.komponen:
         parts = [parse_number(k.realisasi[q]) for q in filled]
         failed = next((r for r in parts if not r.ok), None)
         if failed:
             return Result.failed(f"{k.kode} {failed.reason}")
-        totals[k.kode] = math.fsum(r.value or 0.0 for r in parts)
+        totals[k.kode] = fsum(r.value or 0.0 for r in parts)
     return value_from_komponen(ind.jenis, totals, ekspresi=ind.ekspresi, baseline=ind.baseline)
 
 

@@ -8,6 +8,7 @@ meant it; `format_number` is the one Indonesian notation ("1.234,5") used everyw
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -36,6 +37,16 @@ class Result:
 
 
 INFINITE = Result(None, "hasil tidak terhingga")
+
+
+def fsum(values: Iterable[float]) -> float:
+    """math.fsum, but an overflowing sum is inf (or NaN), never an OverflowError: the
+    callers' `finite` turns it into a reason."""
+    values = list(values)
+    try:
+        return math.fsum(values)
+    except OverflowError:  # "intermediate overflow in fsum": e.g. 1e308 four times
+        return sum(values)
 
 
 def finite(x: float, note: str = "") -> Result:

@@ -18,6 +18,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -106,15 +107,22 @@ def clean_stale(target: Path | str) -> list[Path]:
     return removed
 
 
+def _is_dir(p: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(p).st_mode)
+    except (OSError, ValueError):  # a name too long, a loop: not a folder
+        return False
+
+
 def check_writable(target: Path | str) -> None:
     """Refuse, before any work, an output that cannot be written: a folder of that name,
     a name too long, a folder that does not let us create a file (probed with a temporary
     file), or (Windows) a file another program holds open."""
     target = Path(target)
-    if target.is_dir():
+    if _is_dir(target):
         raise UnusableFile(f"{target}: tidak dapat ditulis ({_REASONS[errno.EISDIR]})")
     parent = target.parent
-    while not parent.exists() and parent != parent.parent:
+    while not _is_dir(parent) and parent != parent.parent:
         parent = parent.parent
     try:
         limit = os.pathconf(parent, "PC_NAME_MAX") if hasattr(os, "pathconf") else 255
@@ -129,7 +137,7 @@ def check_writable(target: Path | str) -> None:
         fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX + "cek-", suffix=TEMP_SUFFIX, dir=parent)
         os.close(fd)
         os.unlink(name)
-        if os.name == "nt" and target.exists():  # pragma: no cover - Excel locks open files
+        if os.name == "nt" and os.path.isfile(target):  # pragma: no cover - Excel locks open files
             with open(target, "ab"):
                 pass
     except OSError as e:
@@ -144,7 +152,7 @@ def temporary_path(target: Path | str) -> Iterator[Path]:
     and `target` is left as it was. A failure to write raises `UnusableFile`.
     """
     target = Path(target)
-    if target.is_dir():
+    if _is_dir(target):
         raise UnusableFile(f"{target}: tidak dapat ditulis ({_REASONS[errno.EISDIR]})")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from pydantic import BaseModel, Field, ValidationError
 from iki_xl.core.model import Dokumen, Isian, Target, triwulan_kosong
 from iki_xl.errors import UnusableFile
 from iki_xl.io.atomic import write_atomic
+from iki_xl.io.read.source import read_bounded
 
 _UNION_MEMBER = re.compile(r"^(float|str|int|none|function-\w+\[.*\]|RentangTarget)$")
 
@@ -68,44 +70,149 @@ def _validation_message(source: str, e: ValidationError) -> str:
     return f"{source}: {where}: {_expected(err, union)}{more}"
 
 
+MAX_BYTES = 50 << 20  # a data file larger than this is refused before it is read
+MAX_DEPTH = 64  # nesting of lists and mappings (a document needs about 10)
+MAX_NODES = 2_000_000  # YAML nodes once aliases are expanded (an alias bomb has 9^10)
+
+
 def _read_text(path: Path) -> str:
+    """The file's text: a regular file of bounded size, UTF-8 (a BOM'd UTF-16/32 too)."""
+    data = read_bounded(path, MAX_BYTES, "berkas data")
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):  # fmt: skip
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                break
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UnusableFile(f"{path}: berkas tidak ditemukan") from None
-    except IsADirectoryError:
-        raise UnusableFile(f"{path}: ini folder, bukan berkas") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise UnusableFile(f"{path}: tidak dapat dibaca ({e.__class__.__name__})") from None
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnusableFile(
+            f"{path}: bukan teks UTF-8 (simpan ulang berkas ini sebagai teks UTF-8)"
+        ) from None
+
+
+def _too_deep(source: Path) -> UnusableFile:
+    return UnusableFile(
+        f"{source}: struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)"
+    )
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _check_json_depth(text: str, source: Path) -> None:
+    depth = 0
+    for m in _JSON_TOKEN.finditer(text):
+        t = m.group()
+        if t in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _too_deep(source)
+        elif t in "]}":
+            depth -= 1
+
+
+def _check_yaml_shape(text: str, source: Path) -> None:
+    """Walk the YAML event stream (no recursion, no construction): refuse a nesting deeper
+    than MAX_DEPTH and aliases that would expand to more than MAX_NODES nodes."""
+    sizes: dict[str, int] = {}
+    stack: list[tuple[str | None, int]] = []
+    total = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append((event.anchor, 1))
+            if len(stack) > MAX_DEPTH:
+                raise _too_deep(source)
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            anchor, n = stack.pop()
+        elif isinstance(event, yaml.ScalarEvent):
+            anchor, n = event.anchor, 1
+        elif isinstance(event, yaml.AliasEvent):
+            anchor, n = None, sizes.get(event.anchor or "", 1)
+        else:
+            continue
+        if anchor:
+            sizes[anchor] = n
+        total += n if isinstance(event, yaml.AliasEvent) else 0
+        if stack:
+            stack[-1] = (stack[-1][0], stack[-1][1] + n)
+        if total > MAX_NODES or n > MAX_NODES:
+            raise UnusableFile(
+                f"{source}: alias YAML terlalu banyak (lebih dari {MAX_NODES:,} simpul bila "
+                "diuraikan); tulis isinya langsung".replace(",", ".")
+            )
+
+
+def _nonfinite(data: Any, jalur: str = "") -> str | None:
+    """The jalur of the first NaN or infinite number in parsed data, if any."""
+    if isinstance(data, float) and not math.isfinite(data):
+        return jalur or "(akar)"
+    if isinstance(data, dict):
+        items: Any = ((f"{jalur}.{k}" if jalur else str(k), v) for k, v in data.items())
+    elif isinstance(data, list):
+        items = ((f"{jalur}[{i}]", v) for i, v in enumerate(data))
+    else:
+        return None
+    for where, v in items:
+        found = _nonfinite(v, where)
+        if found:
+            return found
+    return None
 
 
 def dokumen_from_data(data: Any, source: str) -> Dokumen:
     if not isinstance(data, dict):
         raise UnusableFile(f"{source}: isi berkas harus berupa pemetaan (instansi, jabatan, …)")
+    where = _nonfinite(data)
+    if where is not None:
+        raise UnusableFile(f"{source}: {where}: harus berupa angka terhingga (bukan NaN/inf)")
     try:
-        return Dokumen.model_validate(data)
+        doc = Dokumen.model_validate(data)
     except ValidationError as e:
         raise UnusableFile(_validation_message(source, e)) from None
+    first: dict[str, int] = {}
+    for i, jab in enumerate(doc.jabatan):
+        if jab.id in first:
+            raise UnusableFile(
+                f"{source}: jabatan[{i}].id: '{jab.id}' sudah dipakai jabatan[{first[jab.id]}] "
+                "(ID ganda); setiap jabatan perlu ID yang unik"
+            )
+        first[jab.id] = i
+    return doc
+
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
 
 
 def read_yaml(path: Path | str) -> Any:
     path = Path(path)
+    text = _read_text(path)
     try:
-        return yaml.safe_load(_read_text(path))
+        _check_yaml_shape(text, path)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f" baris {mark.line + 1}" if mark is not None else ""
         raise UnusableFile(f"{path}:{line} YAML tidak valid") from None
+    except RecursionError:
+        raise _too_deep(path) from None
 
 
 def load(path: Path | str) -> Dokumen:
     """Load a document from .yaml/.yml or .json."""
     path = Path(path)
     if path.suffix.lower() == ".json":
+        text = _read_text(path)
+        _check_json_depth(text, path)
         try:
-            data = json.loads(_read_text(path))
+            data = json.loads(text)
         except json.JSONDecodeError as e:
             raise UnusableFile(f"{path}: baris {e.lineno} JSON tidak valid") from None
+        except RecursionError:
+            raise _too_deep(path) from None
     else:
         data = read_yaml(path)
     return dokumen_from_data(data, str(path))
@@ -115,7 +222,7 @@ def to_data(doc: Dokumen) -> dict[str, Any]:
     return doc.model_dump(mode="json", exclude_defaults=True)
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     pass
 
 

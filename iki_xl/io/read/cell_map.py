@@ -28,6 +28,9 @@ JABATAN_ID = "IKI-X007"  # a jabatan sheet without ID, or an ID used twice
 SHEET = "IKI-X008"  # a sheet that could not be read, or a second Instansi sheet
 DATE = "IKI-X009"  # a date where a number or text was expected
 MODEL = "IKI-X010"  # anything else the model refuses (reported, value left out)
+ERROR_VALUE = "IKI-X011"  # an Excel error value (#DIV/0!, #N/A …) cached in an input cell
+FORMULA_GONE = "IKI-X012"  # a computed cell holding a typed value instead of its formula
+# IKI-X013, a text over Excel's 32,767-character cell limit: core/limits.py (data files too)
 
 
 class SheetReader:
@@ -43,6 +46,7 @@ class SheetReader:
         self.jabatan = jabatan
         self.cells: CellMap = {}
         self.findings: list[Finding] = []
+        self.rows: list[int] = []  # grid row of each indicator's first row, as read
 
     def ref(self, r: int, c: int) -> str:
         return L.cell_ref(r + self.row0, c + self.column0)

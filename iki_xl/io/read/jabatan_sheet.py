@@ -9,7 +9,7 @@ the Tugas and Fungsi lists.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
@@ -29,6 +29,7 @@ from iki_xl.core.model import (
 from iki_xl.core.numbers import parse_number
 from iki_xl.io.read import cell_map as M
 from iki_xl.io.read.cell_map import CellMap, SheetReader
+from iki_xl.io.read.damage import untitled_columns
 from iki_xl.io.read.grid import Grid, is_empty, normalise, text
 
 
@@ -67,6 +68,8 @@ class JabatanSheet:
     cells: CellMap
     findings: list[Finding]
     blank: bool  # a blank jabatan sheet (the template's, or one just added)
+    columns: dict[str, int] = field(default_factory=dict)  # column key → grid column
+    rows: list[int] = field(default_factory=list)  # grid row of each indicator's first row
 
 
 def _all_empty(values: list[Any]) -> bool:
@@ -124,6 +127,7 @@ class _Block:
         self.komponen: list[dict[str, Any]] = []
         self.skala: list[dict[str, Any]] = []
         self.r0 = r
+        p.rows.append(r)
         j = jalur
         p.record(j, r, ix["no_indikator"])
         for key, field in _TEXTS:
@@ -486,6 +490,7 @@ def read_jabatan_sheet(
                 saran="kembalikan judul kolom seperti semula",
                 severity=Severity.GALAT,
             )
+    p.findings.extend(untitled_columns(sheet, grid, h1, columns, p.jabatan, origin))
     width = max((len(b) for b in grid), default=0)
     # a missing column points just past the sheet's width: a column that is always empty
     ix = {k.key: columns.get(k.key, width) for k in L.TABLE}
@@ -508,4 +513,4 @@ def read_jabatan_sheet(
             severity=Severity.GALAT,
         )
         jabatan = Jabatan(id=jab["id"], nama=jab.get("nama", ""))
-    return JabatanSheet(jabatan, p.cells, p.findings, blank)
+    return JabatanSheet(jabatan, p.cells, p.findings, blank, columns, p.rows)

@@ -10,7 +10,7 @@ raises `UnusableFile`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,10 @@ from iki_xl.io.read import cell_map as M
 from iki_xl.io.read.cell_map import CellMap
 from iki_xl.io.read.grid import normalise
 from iki_xl.io.read.instansi_sheet import InstansiSheet, is_instansi_sheet, read_instansi_sheet
+from iki_xl.io.read.bounded import error_values, read_bounded_sheet
+from iki_xl.io.read.damage import damaged_jabatan_sheet, overwritten_formulas
 from iki_xl.io.read.jabatan_sheet import JabatanSheet, read_jabatan_sheet
+from iki_xl.io.read.package import SheetScan, inspect_package
 
 
 @dataclass
@@ -66,9 +69,15 @@ def _unique_id(
     return jab.model_copy(update={"id": new}), finding
 
 
-def read_grids(sheets: Iterable[tuple[str, Any]], source: str = "workbook") -> ReadResult:
+def read_grids(
+    sheets: Iterable[tuple[str, Any]],
+    source: str = "workbook",
+    scans: Mapping[str, SheetScan] | None = None,
+) -> ReadResult:
     """Parse a workbook given as (sheet name, grid) pairs in workbook order; `sheets` may be
-    a generator, so that each grid is parsed as it is loaded and then let go."""
+    a generator, so that each grid is parsed as it is loaded and then let go. `scans`
+    (headless only: the package check's view of each sheet's XML) lets the reader tell a
+    computed cell whose formula was typed over."""
     order: list[str] = []
     findings: list[Finding] = []
     instansi: InstansiSheet | None = None
@@ -81,7 +90,11 @@ def read_grids(sheets: Iterable[tuple[str, Any]], source: str = "workbook") -> R
             continue
         js = read_jabatan_sheet(name, grid, prefix=f"jabatan[{len(jabatan)}]")
         if js is None:
-            if is_instansi_sheet(normalise(grid)):
+            damaged = damaged_jabatan_sheet(name, normalise(grid))
+            if damaged is not None:  # never silently dropped: a galat names the sheet
+                findings.append(damaged)
+                any_jabatan_layout = True
+            elif is_instansi_sheet(normalise(grid)):
                 findings.append(
                     Finding(
                         M.SHEET, Severity.PERINGATAN, "sheet profil instansi kedua diabaikan",
@@ -90,6 +103,12 @@ def read_grids(sheets: Iterable[tuple[str, Any]], source: str = "workbook") -> R
                 )  # fmt: skip
             continue
         any_jabatan_layout = True
+        if scans is not None and name in scans:
+            js.findings.extend(
+                overwritten_formulas(
+                    name, normalise(grid), js.columns, js.rows, js.jabatan.nama, scans[name]
+                )
+            )
         if not js.blank:
             jabatan.append((name, js))
     if not any_jabatan_layout:
@@ -124,42 +143,55 @@ def read_grids(sheets: Iterable[tuple[str, Any]], source: str = "workbook") -> R
     return ReadResult(doc, cells, order, findings, [n for n, _ in jabatan])
 
 
+DENSE_CELLS = 12_000_000  # a sheet's extent calamine may allocate densely (~0.5 GB)
+KEEP_COLUMNS = 1024  # an oversized sheet is read up to this column (the table has ~70)
+
+
 def read_workbook(path: Path | str) -> ReadResult:
-    """Read an IKI workbook (.xlsx/.xlsm) with python-calamine (values only)."""
+    """Read an IKI workbook (.xlsx/.xlsm) with python-calamine (values only), after the
+    package check of `io.read.package` (bombs, duplicate parts, DTDs, CFB files refused;
+    a sheet whose extent is absurd read in bounds, the far cells named)."""
     from python_calamine import CalamineWorkbook
 
     path = Path(path)
-    if not path.exists():
-        raise UnusableFile(f"{path}: berkas tidak ditemukan")
-    if path.is_dir():
-        raise UnusableFile(f"{path}: ini folder, bukan berkas")
+    package = inspect_package(path)
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception:  # calamine raises several types for zip/xml/format errors
         raise UnusableFile(f"{path}: bukan workbook Excel yang dapat dibaca") from None
     unreadable: list[str] = []
+    extra: list[Finding] = []
 
     def sheets() -> Iterator[tuple[str, Any]]:
         for name in wb.sheet_names:
+            scan = package.sheets.get(name)
             try:
-                grid = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                if scan is not None and scan.cells > DENSE_CELLS:
+                    grid, note = read_bounded_sheet(path, name, scan, KEEP_COLUMNS)
+                    extra.extend(note)
+                else:
+                    grid = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
             except Exception:
                 unreadable.append(name)
                 grid = []
             yield name, grid
 
     try:
-        result = read_grids(sheets(), str(path))
+        result = read_grids(sheets(), str(path), scans=package.sheets)
     finally:
         wb.close()
+    result.findings += extra
     result.findings += [
         Finding(
             M.SHEET,
-            Severity.PERINGATAN,
-            "sheet ini tidak dapat dibaca dan diabaikan",
+            Severity.GALAT,
+            "sheet ini tidak dapat dibaca (XML rusak); isinya tidak masuk dokumen",
+            saran="buka berkas di Excel dan simpan ulang, atau salin isi sheet ke sheet baru",
             sheet=n,
             cell="A1",
         )
         for n in unreadable
     ]
+    names = dict(zip(result.jabatan_sheets, (j.nama for j in result.dokumen.jabatan), strict=False))
+    result.findings += error_values(result.cells, package, names)
     return result
