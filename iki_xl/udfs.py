@@ -54,12 +54,31 @@ def _never_raise(function: _F) -> _F:
         try:
             result = function(*args, **kwargs)
         except Exception as e:  # a planner's cell must never show a Python error
-            return f"tidak dapat dihitung ({e.__class__.__name__})"
+            return _failure(e)
         if isinstance(result, float) and not math.isfinite(result):
             return "hasil tidak terhingga"
+        if isinstance(result, str):
+            return _short(result, MAX_CELL_TEXT)
         return result  # type: ignore[no-any-return]
 
     return wrapper  # type: ignore[return-value]
+
+
+MAX_CELL_TEXT = 255  # what a function may put in a cell (Excel refuses over 32,767)
+_QUOTED = 40  # characters of a planner's input quoted in a message
+
+
+def _short(text: str, limit: int = _QUOTED) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _failure(e: BaseException) -> str:
+    """Why a function could not compute, in Bahasa, without Python's exception names."""
+    if isinstance(e, OverflowError):
+        return "hasil terlalu besar untuk dihitung"
+    if isinstance(e, RecursionError | MemoryError):
+        return "terlalu rumit untuk dihitung"
+    return "tidak dapat dihitung"
 
 
 # ---------------------------------------------------------------- argument unpacking
@@ -79,7 +98,10 @@ def _as_isian(v: Any) -> Isian:
     if isinstance(v, bool):
         return "BENAR" if v else "SALAH"
     if isinstance(v, int | float):
-        return float(v)
+        try:
+            return float(v)
+        except OverflowError:  # an int beyond float (Python callers; Excel cannot send one)
+            return "angka terlalu besar"
     return str(v)
 
 
@@ -102,8 +124,10 @@ def _flat(x: Any) -> list[Any]:
 def _text(v: Any) -> str:
     if _is_empty(v):
         return ""
-    if isinstance(v, float) and v.is_integer():
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e16:
         return str(int(v))
+    if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10**16:
+        return "angka terlalu besar"
     return str(v)
 
 
@@ -114,7 +138,7 @@ def _choice(v: Any, enum: Any, what: str) -> Any:
     for x in enum:
         if str(x).casefold() == t:
             return x
-    raise _Refused(f"{what} '{v}' tidak dikenal")
+    raise _Refused(f"{what} '{_short(_text(v))}' tidak dikenal")
 
 
 def _number(v: Any, what: str) -> float | None:
@@ -218,9 +242,9 @@ def IKI_NILAI_TW(blok: Any) -> list[list[Cell]]:
         result = _block_result(blok)
         if result is None:
             return [["", "", "", ""]]
-        return [[_finite(v) for v in nilai_cells(result)[:4]]]
+        return [[_finite(v) for v in nilai_cells(result)[:4]]]  # numbers or short reasons
     except Exception as e:  # a planner's cell must never show a Python error
-        return [[f"tidak dapat dihitung ({e.__class__.__name__})", "", "", ""]]
+        return [[_failure(e), "", "", ""]]
 
 
 @xw.func(category="IKI")
