@@ -398,7 +398,11 @@ class _Stopped(KeyboardInterrupt):
     """SIGTERM (or SIGHUP): unwind like Ctrl-C, so every temporary file is removed."""
 
 
+_STOPPED_BY: list[int] = []
+
+
 def _stop(signum: int, _frame: object) -> None:
+    _STOPPED_BY.append(signum)
     raise _Stopped(signum)
 
 
@@ -409,9 +413,13 @@ def main() -> None:
             signal.signal(getattr(signal, name), _stop)
     try:
         app()
+    except SystemExit:
+        if _STOPPED_BY:  # typer turns the interrupt into exit 130: say which signal it was
+            sys.exit(128 + _STOPPED_BY[0])
+        raise
     except IkiError as e:
         err.print(Text(f"Galat: {_cut(str(e), 2000)}"), soft_wrap=True)
         sys.exit(2)
     except KeyboardInterrupt as e:
         err.print("Dibatalkan.")
-        sys.exit(128 + e.args[0] if isinstance(e, _Stopped) else 130)
+        sys.exit(128 + _STOPPED_BY[0] if _STOPPED_BY else 130)

@@ -75,6 +75,10 @@ def _os_error(e: BaseException) -> OSError | None:
 
 
 def _tag(target: Path) -> str:
+    """8 hex digits from the target's name; a temporary file written through another
+    (nested atomic writes) shares its tag, so the next run cleans both."""
+    if is_temporary(target.name):
+        return target.name[len(TEMP_PREFIX) : len(TEMP_PREFIX) + 8]
     return hashlib.sha1(target.name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 

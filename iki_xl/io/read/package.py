@@ -236,14 +236,12 @@ def _entries(z: zipfile.ZipFile, path: Path) -> dict[str, zipfile.ZipInfo]:
         raise _refuse(path, f"terlalu banyak bagian di dalam berkas ({len(infos)})")
     entries: dict[str, zipfile.ZipInfo] = {}
     total = 0
+    twice = ""
     for info in infos:
         key = info.filename.lower()
         if key in entries:
-            raise _refuse(
-                path,
-                f"bagian {info.filename} ada lebih dari satu kali (nama ganda); berkas rusak "
-                "atau dimanipulasi",
-            )
+            twice = twice or key
+            continue
         entries[key] = info
         total += info.file_size
         if info.file_size > PART_MAX:
@@ -255,11 +253,29 @@ def _entries(z: zipfile.ZipFile, path: Path) -> dict[str, zipfile.ZipInfo]:
                 f"{info.file_size // max(info.compress_size, 1)}:1 (batas {RATIO_MAX}:1); "
                 "berkas rusak atau bom zip",
             )
+    if twice:
+        raise _twice(z, entries, twice, path)
     if total > TOTAL_MAX:
         raise _refuse(
             path, f"isi berkas terlalu besar setelah dibuka ({total // MB} MB, batas {TOTAL_MAX // MB} MB)"
         )
     return entries
+
+
+def _twice(z: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], key: str, path: Path) -> UnusableFile:
+    """Two entries with one name: readers disagree which one counts. Named by its sheet."""
+    sheet = ""
+    if "xl/workbook.xml" in entries:
+        for k in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
+            if k in entries:
+                _check_part(z, entries[k], path, None)  # no DTD before it is parsed
+        sheet = next((n for n, p in _sheet_parts(z, entries).items() if p.lower() == key), "")
+    named = f" (sheet '{sheet}')" if sheet else ""
+    return _refuse(
+        path,
+        f"bagian {entries[key].filename}{named} ada lebih dari satu kali (nama ganda): tidak "
+        "jelas isi mana yang benar; berkas rusak atau dimanipulasi",
+    )
 
 
 def _sheet_parts(z: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo]) -> dict[str, str]:
