@@ -66,7 +66,10 @@ def _tree(doc: Dokumen) -> Tree:
 @app.command()
 def show(
     data: Annotated[
-        Path, typer.Argument(help="Berkas data (.yaml/.json) atau workbook (.xlsx/.xlsm)", readable=False)
+        Path,
+        typer.Argument(
+            help="Berkas data (.yaml/.json) atau workbook (.xlsx/.xlsm)", readable=False
+        ),
     ],
     format: Annotated[Format, typer.Option("--format", "-f", help="text atau json")] = Format.text,
 ) -> None:
@@ -119,9 +122,7 @@ def _print_losses(source: Path, losses: Sequence[Finding]) -> None:
     from iki_xl.io.write.report import location
 
     for f in losses:
-        err.print(
-            Text(f"galat {source.name} {location(f)}: {_cut(f.message)}"), soft_wrap=True
-        )
+        err.print(Text(f"galat {source.name} {location(f)}: {_cut(f.message)}"), soft_wrap=True)
 
 
 @app.command()
@@ -146,7 +147,10 @@ def demo(
 @app.command()
 def validate(
     workbook: Annotated[
-        Path, typer.Argument(help="Workbook IKI (.xlsx/.xlsm) atau berkas data (.yaml/.json)", readable=False)
+        Path,
+        typer.Argument(
+            help="Workbook IKI (.xlsx/.xlsm) atau berkas data (.yaml/.json)", readable=False
+        ),
     ],
     format: Annotated[Format, typer.Option("--format", "-f", help="text atau json")] = Format.text,
     report: Annotated[
@@ -420,6 +424,6 @@ def main() -> None:
     except IkiError as e:
         err.print(Text(f"Galat: {_cut(str(e), 2000)}"), soft_wrap=True)
         sys.exit(2)
-    except KeyboardInterrupt as e:
+    except KeyboardInterrupt:
         err.print("Dibatalkan.")
         sys.exit(128 + _STOPPED_BY[0] if _STOPPED_BY else 130)

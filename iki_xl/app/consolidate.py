@@ -112,6 +112,18 @@ def _one_dinas(path: Path, output: Path, *, strict: bool, pdf: bool) -> Consolid
     return ConsolidationReport(written, [result])
 
 
+def _inputs(inputs: Sequence[Path | str], output: Path, notes: list[str]) -> list[Path]:
+    """The input files (folders expanded, repetitions noted in `notes`), never the output."""
+    files = collect_inputs(inputs, notes)
+    if not files:
+        where = ", ".join(str(i) for i in inputs[:3]) + ": " if inputs else ""
+        raise UnusableFile(f"{where}tidak ada berkas masukan (.xlsx, .xlsm, .yaml, .json)")
+    for f in files:
+        if same_file(f, output):
+            raise UnusableFile(f"{output}: keluaran tidak boleh menimpa berkas masukan {f}")
+    return files
+
+
 def consolidate(
     inputs: Sequence[Path | str],
     output: Path | str,
@@ -132,14 +144,8 @@ def consolidate(
     the IKI_XL_START_METHOD environment variable); Windows has only "spawn".
     """
     notes: list[str] = []
-    files = collect_inputs(inputs, notes)
     output = Path(output)
-    if not files:
-        where = ", ".join(str(i) for i in inputs[:3]) + ": " if inputs else ""
-        raise UnusableFile(f"{where}tidak ada berkas masukan (.xlsx, .xlsm, .yaml, .json)")
-    for f in files:
-        if same_file(f, output):
-            raise UnusableFile(f"{output}: keluaran tidak boleh menimpa berkas masukan {f}")
+    files = _inputs(inputs, output, notes)
     if len(files) == 1 and not Path(inputs[0]).is_dir():
         report = _one_dinas(files[0], output, strict=strict, pdf=pdf)
         report.notes = notes

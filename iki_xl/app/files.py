@@ -71,9 +71,7 @@ def check_output(
     check_writable(path)
 
 
-def collect_inputs(
-    inputs: Sequence[Path | str], notes: list[str] | None = None
-) -> list[Path]:
+def collect_inputs(inputs: Sequence[Path | str], notes: list[str] | None = None) -> list[Path]:
     """Files as given; a folder contributes its workbooks and data files, sorted by name.
 
     Lock files of Excel ("~$…"), hidden files and our own temporary files (".…") are left
@@ -100,7 +98,9 @@ def collect_inputs(
             key = identity(f)
             if key in seen:
                 if notes is not None:
-                    notes.append(f"{f}: berkas yang sama dengan {seen[key]} disebut lagi; dibaca sekali")
+                    notes.append(
+                        f"{f}: berkas yang sama dengan {seen[key]} disebut lagi; dibaca sekali"
+                    )
                 continue
             seen[key] = f
             result.append(f)

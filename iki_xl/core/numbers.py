@@ -8,8 +8,8 @@ meant it; `format_number` is the one Indonesian notation ("1.234,5") used everyw
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 

@@ -192,7 +192,7 @@ def read_yaml(path: Path | str) -> Any:
     text = _read_text(path)
     try:
         _check_yaml_shape(text, path)
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f" baris {mark.line + 1}" if mark is not None else ""

@@ -109,7 +109,9 @@ def _edit(src: Path, dst: Path, how: str) -> str:
 
 
 @pytest.mark.parametrize("how", ["renamed", "merged", "merged-columns", "malformed"])
-def test_a_damaged_jabatan_sheet_is_a_galat_naming_it(workbook: Path, tmp_path: Path, how: str) -> None:
+def test_a_damaged_jabatan_sheet_is_a_galat_naming_it(
+    workbook: Path, tmp_path: Path, how: str
+) -> None:
     damaged = tmp_path / f"{how}.xlsx"
     sheet = _edit(workbook, damaged, how)
     checked = check_file(damaged)
@@ -256,16 +258,23 @@ def test_spawn_writes_what_fork_writes(tmp_path: Path) -> None:
     assert _values(tmp_path / "fork.xlsx") == _values(tmp_path / "spawn.xlsx")
 
 
-def test_a_pemda_folder_with_a_far_stray_cell_writes_every_dinas(workbook: Path, tmp_path: Path) -> None:
+def test_a_pemda_folder_with_a_far_stray_cell_writes_every_dinas(
+    workbook: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "pemda"
     folder.mkdir()
     shutil.copyfile(workbook, folder / "baik.xlsx")
     sheet, _ = _sheet_with_table(workbook)
     with zipfile.ZipFile(workbook) as z:
         parts = [(i.filename, z.read(i)) for i in z.infolist()]
-        index = re.findall(r'<sheet name="([^"]*)"', z.read("xl/workbook.xml").decode()).index(sheet) + 1
+        index = (
+            re.findall(r'<sheet name="([^"]*)"', z.read("xl/workbook.xml").decode()).index(sheet)
+            + 1
+        )
     part = f"xl/worksheets/sheet{index}.xml"
-    stray = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    stray = (
+        b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    )
     with zipfile.ZipFile(folder / "jauh.xlsx", "w") as z:
         for n, b in parts:
             z.writestr(n, b.replace(b"</sheetData>", stray) if n == part else b)
@@ -282,7 +291,10 @@ def test_a_pemda_folder_with_a_far_stray_cell_writes_every_dinas(workbook: Path,
 def test_the_submission_has_no_macros_and_no_external_links(tmp_path: Path) -> None:
     xlsm = tmp_path / "dinas.xlsm"
     write_new_workbook(contoh("sampang"), xlsm)  # the input carries the template's VBA
-    for inputs, name in (([xlsm], "satu.xlsx"), ([xlsm, CONTOH / "probolinggo.yaml"], "pemda.xlsx")):
+    for inputs, name in (
+        ([xlsm], "satu.xlsx"),
+        ([xlsm, CONTOH / "probolinggo.yaml"], "pemda.xlsx"),
+    ):
         report = consolidate(inputs, tmp_path / name)
         assert report.output is not None
         with zipfile.ZipFile(report.output.xlsx) as z:

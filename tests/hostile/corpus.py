@@ -1247,7 +1247,7 @@ def _edit_case(
 
 
 @case
-def planner_edits(folder: Path, src: Sources) -> list[Case]:
+def planner_edits(folder: Path, src: Sources) -> list[Case]:  # noqa: C901, PLR0915 - one checklist, read top to bottom
     T = src.table
     made: list[Case] = []
     add = lambda *a, **k: made.append(_edit_case(folder, src, *a, **k))  # noqa: E731

@@ -1,70 +1,20 @@
-"""The hostile corpus as tests: one test per case × command (tests/hostile/corpus.py makes
-the cases, tests/hostile/run.py runs and judges them as subprocesses).
-
-The corpus is made once at collection time in a temporary folder (about 20 s); the normal
-run's peak memory (the base of the memory bounds) is measured once per session. Cases that
-take long on purpose (100,000 rows, 300 jabatan) or whose bound is a timeout are marked
-slow: `pytest tests/hostile -m "not slow"` leaves them out.
-"""
+"""The hostile corpus, first shard (tests/hostile/suite.py deals the cases), and the check
+that docs/reliability.md is current. `pytest tests/hostile -m "not slow"` leaves out the
+cases that take long on purpose (20,000 rows, 300 jabatan)."""
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import shutil
-import tempfile
 from pathlib import Path
 
-import pytest
+from tests.hostile.suite import corpus, expected_markdown, shard_tests
 
-from tests.hostile import corpus as C
-from tests.hostile import run as R
+baseline, test_hostile = shard_tests(0)
 
-_TMP = Path(tempfile.mkdtemp(prefix="iki-hostile-test-"))
-
-
-def _cleanup() -> None:
-    for p in _TMP.rglob("*"):
-        if not p.is_symlink():
-            with contextlib.suppress(OSError):
-                p.chmod(0o755 if p.is_dir() else 0o644)
-    shutil.rmtree(_TMP, ignore_errors=True)
+DOC = Path(__file__).resolve().parents[2] / "docs" / "reliability.md"
 
 
-atexit.register(_cleanup)
-CASES = C.make_corpus(_TMP / "corpus")
-PARAMS = [
-    pytest.param(
-        case,
-        command,
-        id=f"{case.name}-{command}",
-        marks=[pytest.mark.slow] if case.slow or case.time_s > 15 else [],
-    )
-    for case in CASES
-    for command in case.expect
-]
-
-
-@pytest.fixture(scope="session")
-def baseline() -> dict[str, float]:
-    src = C.Sources(
-        _TMP / "corpus" / "_sources",
-        _TMP / "corpus" / "_sources" / "base.yaml",
-        _TMP / "corpus" / "_sources" / "base.xlsx",
-        {},
-    )
-    return R.measure_baseline(src, _TMP / "baseline")
-
-
-@pytest.mark.parametrize(("case", "command"), PARAMS)
-def test_hostile(case: C.Case, command: str, baseline: dict[str, float]) -> None:
-    if command == "laporan" and not R.laporan_exists():
-        pytest.skip("`iki-xl laporan` does not exist yet")
-    r = R.run_one(case, command, _TMP / "out", baseline)
-    if r.status == "n/a":
-        pytest.skip("; ".join(r.reasons))
-    assert r.ok, (
-        f"{case.name} × {command}: "
-        + "; ".join(r.reasons)
-        + f"\n  $ (cd {case.folder} && {r.argv})"
-    )
+def test_docs_reliability_is_current() -> None:
+    """docs/reliability.md is what a passing corpus run writes; regenerate it with
+    `python -m tests.hostile.run --markdown docs/reliability.md` when this fails."""
+    _, cases = corpus()
+    assert DOC.read_text(encoding="utf-8") == expected_markdown(cases)

@@ -240,7 +240,7 @@ def worker() -> None:
 # ---------------------------------------------------------------- the driver
 
 
-def run_calls(ids: list[str], hang_seconds: float = 10.0) -> dict[str, dict[str, Any]]:
+def run_calls(ids: list[str], hang_seconds: float = 10.0) -> dict[str, dict[str, Any]]:  # noqa: C901 - one checklist, read top to bottom
     """Run every call in workers; a call that hangs (or kills its worker) is recorded as
     such and the rest continue in a new worker."""
     results: dict[str, dict[str, Any]] = {}

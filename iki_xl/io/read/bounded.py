@@ -56,7 +56,9 @@ def _position(ref: str) -> tuple[int, int]:
     return r - 1, c - 1
 
 
-def error_values(cells: dict[str, tuple[str, str]], package: Package, jabatan: dict[str, str]) -> list[Finding]:
+def error_values(
+    cells: dict[str, tuple[str, str]], package: Package, jabatan: dict[str, str]
+) -> list[Finding]:
     """A galat for every cached Excel error value in a cell the reader took a value from
     (a computed column's error is the formula's business, not the planner's input)."""
     where = {place: jalur for jalur, place in cells.items()}

@@ -20,7 +20,9 @@ from iki_xl.io.read.grid import Grid, is_empty, text
 from iki_xl.io.read.package import SheetScan
 
 _PROFILE = {L.normal_label(label) for _, label in L.JABATAN_HEADER}
-_TABLE_LABELS = {L.normal_label(L.COLUMNS[k].title) for k in ("indikator", "sasaran", "no_indikator")}
+_TABLE_LABELS = {
+    L.normal_label(L.COLUMNS[k].title) for k in ("indikator", "sasaran", "no_indikator")
+}
 _COMPUTED = tuple(k.key for k in L.TABLE if k.role == "computed")
 _SCAN_ROWS = 40
 
@@ -67,7 +69,9 @@ def untitled_columns(
 ) -> list[Finding]:
     """A galat for each column under the table header without a label whose cells hold
     values, when a column of the layout was not found (its label merged over or deleted)."""
-    missing = [L.COLUMNS[k.key].title for k in L.TABLE if k.role == "input" and k.key not in columns]
+    missing = [
+        L.COLUMNS[k.key].title for k in L.TABLE if k.role == "input" and k.key not in columns
+    ]
     if not missing:
         return []
     top = grid[h1] if h1 < len(grid) else []

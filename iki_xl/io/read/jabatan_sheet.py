@@ -9,7 +9,8 @@ the Tugas and Fungsi lists.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as default
 from typing import Any
 
 from pydantic import ValidationError
@@ -68,8 +69,8 @@ class JabatanSheet:
     cells: CellMap
     findings: list[Finding]
     blank: bool  # a blank jabatan sheet (the template's, or one just added)
-    columns: dict[str, int] = field(default_factory=dict)  # column key → grid column
-    rows: list[int] = field(default_factory=list)  # grid row of each indicator's first row
+    columns: dict[str, int] = default(default_factory=dict)  # column key → grid column
+    rows: list[int] = default(default_factory=list)  # grid row of each indicator's first row
 
 
 def _all_empty(values: list[Any]) -> bool:

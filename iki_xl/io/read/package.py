@@ -50,13 +50,15 @@ _XML = (".xml", ".rels", ".vml")
 # worksheet XML: a cell with content, a formula's cell, an error cell (t="e")
 _P = rb"<(?:[A-Za-z_][\w.-]*:)?"
 _CELL = re.compile(_P + rb'c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>/]*>(?!</)')
-_FORMULA = re.compile(_P + rb'c\b[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>]*>\s*' + _P + rb"f\b([^>]*)>")
-_ERROR = re.compile(
-    _P + rb'c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:[A-Za-z_][\w.-]*:)?c>', re.S
+_FORMULA = re.compile(
+    _P + rb'c\b[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>]*>\s*' + _P + rb"f\b([^>]*)>"
 )
+_ERROR = re.compile(_P + rb'c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:[A-Za-z_][\w.-]*:)?c>', re.S)
 _REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]{1,7})"')
 _VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)<")
-_ARRAY_REF = re.compile(rb'\bt="array"[^>]*\bref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"')
+_ARRAY_REF = re.compile(
+    rb'\bt="array"[^>]*\bref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"'
+)
 _A1 = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -182,7 +184,9 @@ def _too_big(path: Path, part: str, n: int) -> UnusableFile:
     )
 
 
-def _check_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, scan: SheetScan | None) -> None:
+def _check_part(
+    z: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, scan: SheetScan | None
+) -> None:
     checker: expat.XMLParserType | None = _prolog_checker()
     carry = b""
     for chunk in _stream(z, info, path):
@@ -257,12 +261,15 @@ def _entries(z: zipfile.ZipFile, path: Path) -> dict[str, zipfile.ZipInfo]:
         raise _twice(z, entries, twice, path)
     if total > TOTAL_MAX:
         raise _refuse(
-            path, f"isi berkas terlalu besar setelah dibuka ({total // MB} MB, batas {TOTAL_MAX // MB} MB)"
+            path,
+            f"isi berkas terlalu besar setelah dibuka ({total // MB} MB, batas {TOTAL_MAX // MB} MB)",
         )
     return entries
 
 
-def _twice(z: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], key: str, path: Path) -> UnusableFile:
+def _twice(
+    z: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], key: str, path: Path
+) -> UnusableFile:
     """Two entries with one name: readers disagree which one counts. Named by its sheet."""
     sheet = ""
     if "xl/workbook.xml" in entries:
@@ -305,7 +312,9 @@ def inspect_package(path: Path | str) -> Package:
     fd, size = open_regular(path)
     try:
         if size > FILE_MAX:
-            raise _refuse(path, f"berkas terlalu besar ({size // MB} MB, batas {FILE_MAX // MB} MB)")
+            raise _refuse(
+                path, f"berkas terlalu besar ({size // MB} MB, batas {FILE_MAX // MB} MB)"
+            )
         head = os.read(fd, len(CFB_MAGIC))
         if head == CFB_MAGIC:
             raise _cfb(path, fd, size)
@@ -324,7 +333,9 @@ def _inspect_zip(f: io.BufferedIOBase, path: Path) -> Package:
     with z:
         entries = _entries(z, path)
         if "xl/workbook.xml" not in entries:
-            raise _refuse(path, "bukan workbook Excel yang dapat dibaca (xl/workbook.xml tidak ada)")
+            raise _refuse(
+                path, "bukan workbook Excel yang dapat dibaca (xl/workbook.xml tidak ada)"
+            )
         first = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
         for key in first:  # checked before they are parsed
             if key in entries:

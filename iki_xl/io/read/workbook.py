@@ -19,11 +19,11 @@ from iki_xl.core.findings import Finding, Severity
 from iki_xl.core.model import Dokumen, Instansi, Jabatan, skala_baku
 from iki_xl.errors import UnusableFile
 from iki_xl.io.read import cell_map as M
+from iki_xl.io.read.bounded import error_values, read_bounded_sheet
 from iki_xl.io.read.cell_map import CellMap
+from iki_xl.io.read.damage import damaged_jabatan_sheet, overwritten_formulas
 from iki_xl.io.read.grid import normalise
 from iki_xl.io.read.instansi_sheet import InstansiSheet, is_instansi_sheet, read_instansi_sheet
-from iki_xl.io.read.bounded import error_values, read_bounded_sheet
-from iki_xl.io.read.damage import damaged_jabatan_sheet, overwritten_formulas
 from iki_xl.io.read.jabatan_sheet import JabatanSheet, read_jabatan_sheet
 from iki_xl.io.read.package import SheetScan, inspect_package
 
