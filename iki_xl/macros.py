@@ -15,12 +15,15 @@ import logging
 import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import xlwings as xw
 
 from iki_xl import layout as L
 from iki_xl.errors import IkiError
+
+if TYPE_CHECKING:
+    from iki_xl.core.findings import Finding
 from iki_xl.live import (
     APP_TITLE,
     MARKS_COL,
@@ -276,13 +279,16 @@ def _recalculate(book: xw.Book) -> None:
     _refresh_referensi(book, wb)
     status(book, "menghitung ulang …")
     book.app.api.CalculateFull()  # Calculate would skip the IKI cells that are not dirty
-    if restored:
+    lost = _losses(wb.read.findings) if wb.read is not None else ""
+    if lost and not restored:
+        _alert(book.app, "Hitung ulang selesai." + lost, "Hitung Ulang", mode="critical")
+    elif restored:
         details = "\n".join(f"• {s}: {n} rumus" for s, n in restored.items())
         _alert(
             book.app,
             "Hitung ulang selesai. Rumus IKI yang tertimpa, terhapus atau rentangnya tidak "
             f"lagi sesuai sudah dikembalikan:\n{details}\n\nSel biru dihitung otomatis; "
-            "jangan diketik.",
+            "jangan diketik." + lost,
             "Hitung Ulang",
         )
 
@@ -372,7 +378,20 @@ def _consolidate(book: xw.Book) -> None:
             "\nTemuan tidak menghalangi draf ini; jalankan Validasi untuk rinciannya sebelum "
             "dikirim ke Bagian Organisasi."
         )
-    _alert(book.app, message, "Konsolidasi")
+    _alert(book.app, message + _losses(checked.findings), "Konsolidasi")
+
+
+def _losses(findings: list[Finding]) -> str:
+    """What was not read whole (a damaged jabatan sheet …), for a message box: every macro
+    that reads the workbook names it, nothing disappears silently."""
+    from iki_xl.app.check import incomplete
+
+    lost = incomplete(findings)
+    if not lost:
+        return ""
+    lines = "\n".join(f"• {f.sheet}!{f.cell}: {_short(Exception(f.message))}" for f in lost[:10])
+    more = f"\n… dan {len(lost) - 10} lainnya" if len(lost) > 10 else ""
+    return f"\n\nTIDAK TERBACA (perbaiki dulu, lalu ulangi):\n{lines}{more}"
 
 
 # ---------------------------------------------------------------- help
