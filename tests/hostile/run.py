@@ -137,7 +137,9 @@ def run_process(argv: list[str], cwd: Path, timeout: float, as_cap_mb: int = AS_
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         resource.setrlimit(resource.RLIMIT_FSIZE, (FSIZE_CAP, FSIZE_CAP))
 
-    full = _drop_root() + argv
+    peak = tempfile.NamedTemporaryFile(delete=False)
+    peak.close()
+    full = [sys.executable, "-c", _LAUNCHER, peak.name, *_drop_root(), *argv]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.monotonic()
         p = subprocess.Popen(
@@ -168,8 +170,47 @@ def run_process(argv: list[str], cwd: Path, timeout: float, as_cap_mb: int = AS_
         se = err.read(4 << 20).decode("utf-8", "replace")
     return Proc(
         argv, None if timed_out else p.returncode, ANSI.sub("", so), ANSI.sub("", se),
-        seconds, ru.ru_maxrss / 1024, timed_out,
+        seconds, _peak_mb(peak.name, ru.ru_maxrss), timed_out,
     )  # fmt: skip
+
+
+# A small process between the runner and the command. A child's peak RSS (ru_maxrss)
+# starts at its parent's resident size when it was forked, and Linux keeps that high-water
+# mark across exec: forked straight from this runner (which grows while it reads large
+# outputs), every command would "use" the runner's memory. The launcher is a fresh
+# interpreter of ~10 MB: the command forked from it reports its own peak, which the launcher
+# writes to a file; it then ends as the command ended (the same code, or the same signal).
+_LAUNCHER = """
+import os, resource, signal, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+while True:
+    try:
+        _, status, ru = os.wait4(pid, 0)
+        break
+    except InterruptedError:
+        continue
+with open(sys.argv[1], "w") as f:
+    f.write(str(ru.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+if code < 0:
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    signal.signal(-code, signal.SIG_DFL)
+    os.kill(os.getpid(), -code)
+sys.exit(code)
+"""
+
+
+def _peak_mb(path: str, fallback_kb: int) -> float:
+    try:
+        with open(path) as f:
+            kb = int(f.read() or fallback_kb)
+    except (OSError, ValueError):
+        kb = fallback_kb
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+    return kb / 1024
 
 
 # ---------------------------------------------------------------- commands

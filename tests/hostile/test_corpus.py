@@ -1,6 +1,6 @@
 """The hostile corpus, first shard (tests/hostile/suite.py deals the cases), and the check
 that docs/reliability.md is current. `pytest tests/hostile -m "not slow"` leaves out the
-cases that take long on purpose (20,000 rows, 300 jabatan)."""
+cases that take long on purpose (10,000 rows, 300 jabatan)."""
 
 from __future__ import annotations
 
