@@ -137,9 +137,9 @@ def run_process(argv: list[str], cwd: Path, timeout: float, as_cap_mb: int = AS_
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         resource.setrlimit(resource.RLIMIT_FSIZE, (FSIZE_CAP, FSIZE_CAP))
 
-    peak = tempfile.NamedTemporaryFile(delete=False)
-    peak.close()
-    full = [sys.executable, "-c", _LAUNCHER, peak.name, *_drop_root(), *argv]
+    fd, peak = tempfile.mkstemp(prefix="iki-peak-")
+    os.close(fd)
+    full = [sys.executable, "-c", _LAUNCHER, peak, *_drop_root(), *argv]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.monotonic()
         p = subprocess.Popen(
@@ -170,7 +170,7 @@ def run_process(argv: list[str], cwd: Path, timeout: float, as_cap_mb: int = AS_
         se = err.read(4 << 20).decode("utf-8", "replace")
     return Proc(
         argv, None if timed_out else p.returncode, ANSI.sub("", so), ANSI.sub("", se),
-        seconds, _peak_mb(peak.name, ru.ru_maxrss), timed_out,
+        seconds, _peak_mb(peak, ru.ru_maxrss), timed_out,
     )  # fmt: skip
 
 

@@ -142,7 +142,7 @@ def test_a_folder_a_long_name_or_a_read_only_folder_is_refused_before_any_work(
     try:
         if os.access(ro, os.W_OK):  # root ignores the mode unless its capabilities are dropped
             pytest.skip("running with CAP_DAC_OVERRIDE")
-        with pytest.raises(UnusableFile, match="izin ditolak|hanya-baca"):
+        with pytest.raises(UnusableFile, match=r"izin ditolak|hanya-baca"):
             check_writable(ro / "hasil.xlsx")
     finally:
         ro.chmod(0o755)
