@@ -188,7 +188,10 @@ def test_a_killed_pemda_run_keeps_the_previous_output_and_leaves_nothing(
     assert _run("consolidate", folder, "-o", output).returncode == 0
     before = output.read_bytes()
     mark = f"IKI_TEST_MARK={uuid.uuid4().hex}"
-    p = _iki("consolidate", folder, "-o", output, env={"IKI_TEST_MARK": mark.split("=")[1]})
+    private_tmp = tmp_path / "tmpdir"  # where XlsxWriter (or anything) would put its files
+    private_tmp.mkdir()
+    env = {"IKI_TEST_MARK": mark.split("=")[1], "TMPDIR": str(private_tmp)}
+    p = _iki("consolidate", folder, "-o", output, env=env)
     try:
         assert _wait_for(lambda: _temporaries(out_dir), 120), "the run never started writing"
         time.sleep(0.3)  # well inside the write: rows of the first Dinas are going in
@@ -198,6 +201,7 @@ def test_a_killed_pemda_run_keeps_the_previous_output_and_leaves_nothing(
     finally:
         p.kill()
     assert output.read_bytes() == before  # the previous output, byte for byte
+    assert list(private_tmp.iterdir()) == []  # nothing in TMPDIR either
     assert _wait_for(lambda: not _ours(mark), 10), f"workers left running: {_ours(mark)}"
     if sig == signal.SIGTERM:
         assert p.returncode == 128 + signal.SIGTERM

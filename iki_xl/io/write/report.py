@@ -199,7 +199,10 @@ def write_report(
     ordered = sort_findings(findings, sheet_order)
     workbook = "" if source is None else _relative_link(source, path)
     with temporary_path(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False})
+        wb = xlsxwriter.Workbook(
+            str(tmp),
+            {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
+        )  # in memory: nothing in TMPDIR a killed run would leave behind
         ws = wb.add_worksheet(SHEET)
         f = Formats(wb)
         header = f(bold=True, font_color="#FFFFFF", bg_color="#1F4E78", border=1)

@@ -50,6 +50,7 @@ def _workbook(path: Path) -> tuple[Workbook, Formats]:
     wb = xlsxwriter.Workbook(
         str(path),
         {
+            "in_memory": True,  # no XML parts in TMPDIR, where a killed run would leave them
             "strings_to_formulas": False,
             "strings_to_urls": False,
             "strings_to_numbers": False,
