@@ -323,6 +323,37 @@ def _print_consolidation(report: object) -> None:
     raise typer.Exit(1 if report.skipped else 0)
 
 
+@app.command()
+def laporan(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Workbook IKI (.xlsx/.xlsm), berkas data (.yaml/.json) atau folder"),
+    ],
+    triwulan: Annotated[int, typer.Option("--triwulan", "-t", help="Triwulan: 1, 2, 3 atau 4")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Berkas keluaran .xlsx")],
+    pdf: Annotated[bool, typer.Option("--pdf", help="Cetak juga ke PDF (LibreOffice)")] = False,
+) -> None:
+    """Laporan Capaian Kinerja Triwulan: target, realisasi dan capaian s.d. triwulan itu,
+    predikat (setelah TW IV) dan faktor pendukung/penghambat/tindak lanjut, per indikator;
+    rata-rata capaian per bidang beserta grafiknya. Satu Perangkat Daerah atau se-Pemda."""
+    from iki_xl.app.laporan import write_laporan
+
+    files.check_output(output, (".xlsx",), "keluaran", inputs)
+    written = write_laporan(inputs, output, triwulan, pdf=pdf)
+    for why in written.skipped:
+        err.print(f"[red]Dilewati:[/] {escape(why)}", soft_wrap=True)
+    rows = written.report.rows
+    judged = sum(r.capaian is not None for r in rows)
+    out.print(
+        escape(f"{written.report.title}: {len(rows)} indikator, {judged} dengan capaian s.d. TW."),
+        soft_wrap=True,
+    )
+    out.print(f"Laporan ditulis ke {escape(str(written.xlsx))}.", soft_wrap=True)
+    if written.pdf is not None:
+        out.print(f"PDF ditulis ke {escape(str(written.pdf))}.", soft_wrap=True)
+    raise typer.Exit(1 if written.skipped else 0)
+
+
 @app.command("build-template")
 def build_template(
     output: Annotated[Path, typer.Option("--output", "-o", help="Lokasi berkas templat")] = Path(
