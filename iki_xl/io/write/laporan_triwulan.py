@@ -21,14 +21,14 @@ from iki_xl.core.triwulan import TriwulanReport, TriwulanRow
 from iki_xl.io.atomic import temporary_path
 from iki_xl.io.text_height import text_height
 from iki_xl.io.write.cells import Formats, write_merged, write_value
+from iki_xl.io.write.submission.pages import set_print
 
 FONT, SIZE = "Arial", 9
-MARGINS = {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.6}  # inches
 # (title, width in characters, row field): widths chosen so the table prints at 100 %
 COLUMNS = (
     ("No", 4, ""),
-    ("Perangkat Daerah", 16, "dinas"),
-    ("Jabatan", 14, "jabatan"),
+    ("Perangkat Daerah", 14, "dinas"),
+    ("Jabatan", 13, "jabatan"),
     ("Indikator Kinerja", 22, "indikator"),
     ("Satuan", 6, "satuan"),
     ("Target s.d. {tw}", 8, "target"),
@@ -56,13 +56,9 @@ def _columns(pemda: bool) -> list[tuple[str, float, str]]:
 
 
 def _print(ws: Worksheet, footer: str, header_row: int | None = None) -> None:
-    ws.set_paper(9)
-    ws.set_landscape()
-    ws.set_margins(**MARGINS)
-    ws.fit_to_pages(1, 0)
+    set_print(ws, landscape=True, footer_title=footer)
     if header_row is not None:
         ws.repeat_rows(header_row)
-    ws.set_footer(f"&L&8{footer.replace('&', '&&')}&R&8Halaman &P dari &N", {"margin": 0.3})
 
 
 class _Sheets:

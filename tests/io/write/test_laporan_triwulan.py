@@ -72,3 +72,13 @@ def test_printed_landscape_with_the_header_on_every_page(tmp_path: Path) -> None
         for word in re.findall(r"\w+", row.indikator):
             assert word[:12] in text, (word, row.indikator)
     assert "Rata-rata capaian s.d. TW II per bidang" in re.sub(r"\s+", " ", "".join(pages))
+
+
+@pytest.mark.parametrize("pemda", [True, False])
+def test_columns_fit_a4_landscape_at_100_percent(pemda: bool) -> None:
+    from iki_xl.io.write.laporan_triwulan import SIZE, _columns
+    from iki_xl.io.write.submission.pages import A4_LONG, MARGINS, column_width_pt
+
+    printable = A4_LONG - (MARGINS["left"] + MARGINS["right"]) * 72
+    assert sum(column_width_pt(w) for _, w, _ in _columns(pemda)) <= printable
+    assert SIZE >= 8
