@@ -354,6 +354,67 @@ def laporan(
     raise typer.Exit(1 if written.skipped else 0)
 
 
+@app.command("tahun-baru")
+def tahun_baru(
+    source: Annotated[
+        Path, typer.Argument(help="Workbook IKI tahun ini (.xlsx/.xlsm) atau berkas data")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="IKI tahun baru (.xlsm, .xlsx, .yaml atau .json)"),
+    ],
+    tahun: Annotated[
+        int | None, typer.Option("--tahun", help="Tahun IKI baru (bawaan: tahun berikutnya)")
+    ] = None,
+) -> None:
+    """IKI tahun berikutnya: jabatan, tugas, fungsi, kinerja, indikator dan formulasi tetap;
+    nilai tahun ini menjadi baseline (N−1); target, realisasi dan faktor dikosongkan; tahun
+    keputusan diganti, nomor dan tanggalnya dikosongkan."""
+    from iki_xl.app.new_workbook import write_tahun_baru
+
+    files.check_input(source)
+    files.check_output(output, (*files.WORKBOOK, *files.DATA), "keluaran", [source])
+    result = write_tahun_baru(source, output, tahun)
+    doc = result.dokumen
+    out.print(
+        escape(
+            f"IKI tahun {doc.instansi.tahun} ditulis ke {output} ({len(doc.jabatan)} jabatan); "
+            f"baseline diisi dari realisasi tahun lalu untuk {result.baseline_diisi} indikator."
+        ),
+        soft_wrap=True,
+    )
+    if result.baseline_kosong:
+        err.print(
+            f"[yellow]Baseline belum diisi[/] untuk {len(result.baseline_kosong)} indikator:",
+            soft_wrap=True,
+        )
+        for line in result.baseline_kosong:
+            err.print(f"  {escape(line)}", soft_wrap=True)
+
+
+@app.command()
+def banding(
+    lama: Annotated[Path, typer.Argument(help="IKI lama (.xlsx/.xlsm/.yaml/.json)")],
+    baru: Annotated[Path, typer.Argument(help="IKI baru (.xlsx/.xlsm/.yaml/.json)")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Berkas keluaran .xlsx")],
+    pdf: Annotated[bool, typer.Option("--pdf", help="Cetak juga ke PDF (LibreOffice)")] = False,
+) -> None:
+    """Bandingkan dua IKI (mis. tahun lalu dan tahun ini): jabatan baru, dihapus atau
+    diganti namanya; indikator baru, dihapus atau diubah redaksinya; sasaran, formulasi,
+    satuan dan target yang berubah."""
+    from iki_xl.app.banding import write_comparison
+    from iki_xl.io.write.banding import summary
+
+    for path in (lama, baru):
+        files.check_input(path)
+    files.check_output(output, (".xlsx",), "keluaran", [lama, baru])
+    written = write_comparison(lama, baru, output, pdf=pdf)
+    out.print(escape(f"{written.title}: {summary(written.changes)}"), soft_wrap=True)
+    out.print(f"Perbandingan ditulis ke {escape(str(written.xlsx))}.", soft_wrap=True)
+    if written.pdf is not None:
+        out.print(f"PDF ditulis ke {escape(str(written.pdf))}.", soft_wrap=True)
+
+
 @app.command("build-template")
 def build_template(
     output: Annotated[Path, typer.Option("--output", "-o", help="Lokasi berkas templat")] = Path(

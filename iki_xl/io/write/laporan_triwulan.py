@@ -19,11 +19,9 @@ from xlsxwriter.worksheet import Worksheet
 from iki_xl.core.numbers import QUARTERS
 from iki_xl.core.triwulan import TriwulanReport, TriwulanRow
 from iki_xl.io.atomic import temporary_path
-from iki_xl.io.text_height import text_height
-from iki_xl.io.write.cells import Formats, write_merged, write_value
-from iki_xl.io.write.submission.pages import set_print
+from iki_xl.io.write.cells import Value
+from iki_xl.io.write.printed_table import PrintedTable
 
-FONT, SIZE = "Arial", 9
 # (title, width in characters, row field): widths chosen so the table prints at 100 %
 COLUMNS = (
     ("No", 4, ""),
@@ -55,104 +53,61 @@ def _columns(pemda: bool) -> list[tuple[str, float, str]]:
     return [(t, float(DINAS_WIDTHS.get(f, w)), f) for t, w, f in COLUMNS if f != "dinas"]
 
 
-def _print(ws: Worksheet, footer: str, header_row: int | None = None) -> None:
-    set_print(ws, landscape=True, footer_title=footer)
-    if header_row is not None:
-        ws.repeat_rows(header_row)
+def _cell(row: TriwulanRow, field: str, no: int) -> Value:
+    if not field:
+        return float(no)
+    if field == "capaian" and row.capaian is None:
+        return row.keterangan  # the reason, in the capaian's place
+    v: Value = getattr(row, field)
+    return v
 
 
 class _Sheets:
-    def __init__(self, wb: Workbook, report: TriwulanReport, pemda: bool) -> None:
-        self.wb, self.report, self.pemda = wb, report, pemda
+    def __init__(self, wb: Workbook, report: TriwulanReport, pemda: bool, scope: str) -> None:
+        self.wb, self.report, self.pemda, self.scope = wb, report, pemda, scope
         self.tw = QUARTERS[report.triwulan - 1]
-        f = Formats(wb, {"font_name": FONT, "font_size": SIZE, "valign": "top"})
-        self.title = f(bold=True, font_size=12)
-        self.subtitle = f(bold=True, font_size=10)
-        self.header = f(bold=True, border=1, text_wrap=True, align="center", valign="vcenter",
-                        bg_color="#D9D9D9")  # fmt: skip
-        self.text = f(border=1, text_wrap=True)
-        self.number = f(border=1, num_format="#,##0.##")
-        self.percent = f(border=1, num_format="0.00")
-        self.note = f(italic=True, font_size=8, text_wrap=True)
+        self.table = PrintedTable(wb)
 
-    def heading(self, ws: Worksheet, widths: list[float], scope: str) -> int:
-        last = len(widths) - 1
-        write_merged(ws, 0, 0, 0, last, self.report.title, self.title)
-        write_merged(ws, 1, 0, 1, last, scope, self.subtitle)
+    def _sheet(self, name: str, widths: list[float], header: list[str]) -> tuple[Worksheet, int]:
         note = (
             f"Keadaan s.d. {self.tw}: realisasi dan capaian sampai triwulan ini dibanding target "
             "s.d. triwulan ini (target triwulan bila diisi, selain itu target tahunan). "
             "Predikat baru dinilai setelah TW IV."
         )
-        write_merged(ws, 2, 0, 2, last, note, self.note)
-        ws.set_row(2, text_height(note, sum(widths), 8))
-        return 4
+        return self.table.sheet(
+            name, widths, title=self.report.title, subtitle=self.scope, note=note,
+            footer=f"{self.report.title} — {self.scope}", header=header, header_height=36,
+        )  # fmt: skip
 
-    def table(self, scope: str) -> None:
-        ws = self.wb.add_worksheet(f"Laporan {self.tw}")
+    def indikator(self) -> None:
         columns = _columns(self.pemda)
         widths = [w for _, w, _ in columns]
-        for c, w in enumerate(widths):
-            ws.set_column(c, c, w)
-        r = self.heading(ws, widths, scope)
-        for c, (title, _, _) in enumerate(columns):
-            write_value(ws, r, c, title.format(tw=self.tw), self.header)
-        ws.set_row(r, 36)
-        header = r
+        ws, r = self._sheet(
+            f"Laporan {self.tw}", widths, [t.format(tw=self.tw) for t, _, _ in columns]
+        )
+        capaian = [c for c, (_, _, field) in enumerate(columns) if field == "capaian"]
         for no, row in enumerate(self.report.rows, start=1):
-            r += 1
-            self.row(ws, r, no, row, columns)
-        _print(ws, f"{self.report.title} — {scope}", header)
-        ws.freeze_panes(header + 1, 0)
+            values = [_cell(row, field, no) for _, _, field in columns]
+            self.table.row(ws, r + no, values, widths, capaian)
 
-    def row(self, ws: Worksheet, r: int, no: int, row: TriwulanRow, columns: list) -> None:
-        height = 15.0
-        for c, (_, width, field) in enumerate(columns):
-            v = float(no) if not field else getattr(row, field)
-            if field == "capaian" and v is None:
-                v = row.keterangan  # the reason, in the capaian's place
-            fmt = self.percent if field == "capaian" and isinstance(v, float) else (
-                self.number if isinstance(v, float) else self.text
-            )  # fmt: skip
-            write_value(ws, r, c, v, fmt, cut=True)
-            if isinstance(v, str) and v:
-                height = max(height, text_height(v, width, SIZE))
-        ws.set_row(r, min(height, 409))
-
-    def bidang(self, scope: str) -> None:
-        ws = self.wb.add_worksheet("Capaian per Bidang")
+    def bidang(self) -> None:
         widths = [24.0, 30.0, 12.0, 12.0, 14.0] if self.pemda else [30.0, 12.0, 12.0, 14.0]
-        for c, w in enumerate(widths):
-            ws.set_column(c, c, w)
-        r = self.heading(ws, widths, scope)
-        titles = [
-            "Bidang/Unit",
-            "Jumlah indikator",
-            "Indikator dinilai",
+        header = [
+            "Bidang/Unit", "Jumlah indikator", "Indikator dinilai",
             f"Rata-rata capaian s.d. {self.tw} (%)",
-        ]
+        ]  # fmt: skip
         if self.pemda:
-            titles.insert(0, "Perangkat Daerah")
-        for c, t in enumerate(titles):
-            write_value(ws, r, c, t, self.header)
-        ws.set_row(r, 30)
+            header.insert(0, "Perangkat Daerah")
+        ws, r = self._sheet("Capaian per Bidang", widths, header)
         first = r + 1
         for a in self.report.per_bidang():
             r += 1
-            cells = [a.unit, float(a.indikator), float(a.dinilai), a.value]
+            cells: list[Value] = [a.unit, float(a.indikator), float(a.dinilai), a.value]
             if self.pemda:
                 cells.insert(0, a.dinas)
-            for c, v in enumerate(cells):
-                fmt = (
-                    self.percent
-                    if c == len(cells) - 1
-                    else (self.number if isinstance(v, float) else self.text)
-                )
-                write_value(ws, r, c, v, fmt, cut=True)
-        last = r
-        _print(ws, f"{self.report.title} — {scope}")
-        if last >= first:
-            self.chart(ws, first, last, len(widths) - 1, r + 2)
+            self.table.row(ws, r, cells, widths, [len(cells) - 1])
+        if r >= first:
+            self.chart(ws, first, r, len(widths) - 1, r + 2)
 
     def chart(self, ws: Worksheet, first: int, last: int, value_col: int, below: int) -> None:
         """A bar chart of the averages, anchored two rows below the table: never over it."""
@@ -187,8 +142,8 @@ def write_laporan_triwulan(report: TriwulanReport, path: Path | str, *, scope: s
             {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
         )
         wb.set_properties({"title": report.title, "subject": scope})
-        sheets = _Sheets(wb, report, pemda)
-        sheets.table(scope)
-        sheets.bidang(scope)
+        sheets = _Sheets(wb, report, pemda, scope)
+        sheets.indikator()
+        sheets.bidang()
         wb.close()
     return path

@@ -76,7 +76,8 @@ def test_printed_landscape_with_the_header_on_every_page(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("pemda", [True, False])
 def test_columns_fit_a4_landscape_at_100_percent(pemda: bool) -> None:
-    from iki_xl.io.write.laporan_triwulan import SIZE, _columns
+    from iki_xl.io.write.laporan_triwulan import _columns
+    from iki_xl.io.write.printed_table import SIZE
     from iki_xl.io.write.submission.pages import A4_LONG, MARGINS, column_width_pt
 
     printable = A4_LONG - (MARGINS["left"] + MARGINS["right"]) * 72
