@@ -53,13 +53,14 @@ def test_a_workbook_resaved_by_libreoffice_reads_the_same(
     assert ("xl/vbaProject.bin" in parts) is (suffix == ".xlsm")  # LibreOffice keeps the VBA
 
 
-def test_moving_a_sheet_moves_its_jabatan(libreoffice: LibreOffice, tmp_path: Path) -> None:
+def test_moving_and_renaming_a_sheet(libreoffice: LibreOffice, tmp_path: Path) -> None:
     path, before = _written(tmp_path, "sampang", ".xlsx")
     first, last = before.jabatan_sheets[0], before.jabatan_sheets[-1]
     with libreoffice.open(path) as doc:
         names = doc.sheet_names()
         doc.move_sheet(last, names.index(first))
         assert doc.sheet_names().index(last) == names.index(first)
+        doc.rename_sheet(first, "Kadis")  # a planner's own tab name
         edited = doc.save_as(tmp_path / "moved.xlsx")
     after = read_workbook(edited)
     jabatan = list(before.dokumen.jabatan)
@@ -68,7 +69,7 @@ def test_moving_a_sheet_moves_its_jabatan(libreoffice: LibreOffice, tmp_path: Pa
     assert after.dokumen == Dokumen.model_validate(
         {**before.dokumen.model_dump(), "jabatan": [j.model_dump() for j in expected]}
     )
-    assert after.jabatan_sheets == [last, *before.jabatan_sheets[:-1]]
+    assert after.jabatan_sheets == [last, "Kadis", *before.jabatan_sheets[1:-1]]
     assert after.findings == []
 
 
