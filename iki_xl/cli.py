@@ -415,6 +415,41 @@ def banding(
         out.print(f"PDF ditulis ke {escape(str(written.pdf))}.", soft_wrap=True)
 
 
+@app.command()
+def doctor(
+    workbook: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Templat atau buku kerja .xlsm yang diperiksa (bawaan: "
+            "workbooks/IKI_template.xlsm)"
+        ),
+    ] = None,
+) -> None:
+    """Periksa instalasi: Python, iki_xl, xlwings (harus sama dengan templat), pandas,
+    LibreOffice, dan xlwings yang tertanam di templat.
+
+    Pemeriksaan yang sama dengan tombol "Periksa Instalasi" di Excel. Keluar 0 bila semua
+    lulus (peringatan tidak menggagalkan), 1 bila ada yang gagal.
+    """
+    from iki_xl.app.doctor import Status, exit_code, run_checks
+
+    color = {Status.OK: "green", Status.PERINGATAN: "yellow", Status.GAGAL: "red"}
+    checks = run_checks(workbook)
+    out.print("Pemeriksaan instalasi iki-xl")
+    for c in checks:
+        mark = f"{c.status.value.upper():<10}"
+        out.print(
+            f"  [{color[c.status]}]{mark}[/] {escape(c.label)}: {escape(c.detail)}",
+            soft_wrap=True,
+        )
+        if c.saran:
+            out.print(f"  {'':<10} → {escape(c.saran)}", soft_wrap=True)
+    failed = sum(c.status is Status.GAGAL for c in checks)
+    warned = sum(c.status is Status.PERINGATAN for c in checks)
+    out.print(f"Hasil: {failed} gagal, {warned} peringatan.")
+    raise typer.Exit(exit_code(checks))
+
+
 @app.command("build-template")
 def build_template(
     output: Annotated[Path, typer.Option("--output", "-o", help="Lokasi berkas templat")] = Path(

@@ -28,11 +28,14 @@ from iki_xl.live import (
     Book,
     Stop,
     add_marks,
+    ask_save_path,
+    local_fullname,
     read_book,
     remove_marks,
     status,
     stored_marks,
     unprotected,
+    xlwings_conf,
 )
 
 log = logging.getLogger(__name__)
@@ -329,14 +332,24 @@ def _add_jabatan(book: xw.Book) -> None:
 # ---------------------------------------------------------------- consolidate
 
 
-def _pengajuan_path(book: xw.Book) -> Path:
-    source = Path(book.fullname)
-    if not source.is_absolute() or not source.suffix:
-        raise Stop(
-            "Simpan buku kerja ini dulu (File → Save As): berkas pengajuan ditulis di folder "
-            "yang sama dengan buku kerja."
-        )
+def _pengajuan_path(book: xw.Book, wb: Book) -> Path:
+    """Beside the workbook; for a workbook in the cloud without a local copy, where the
+    planner says (a saved workbook is never refused)."""
+    conf = xlwings_conf(wb.grids.get(L.SHEET_XLWINGS_CONF, []))
+    source = local_fullname(book, conf)
+    if source is None:
+        return ask_save_path(book, Path(book.name).stem + PENGAJUAN_SUFFIX)
     return source.with_name(source.stem + PENGAJUAN_SUFFIX)
+
+
+def _is_open(book: xw.Book, target: Path) -> bool:
+    for b in book.app.books:
+        try:
+            if Path(b.fullname) == target:
+                return True
+        except Exception:  # a book in the cloud xlwings cannot place: not our file
+            continue
+    return False
 
 
 def _consolidate(book: xw.Book) -> None:
@@ -344,15 +357,14 @@ def _consolidate(book: xw.Book) -> None:
     from iki_xl.io.write.report import severity_counts
     from iki_xl.io.write.submission import write_pengajuan
 
-    target = _pengajuan_path(book)
-    for b in book.app.books:
-        if Path(b.fullname) == target:
-            raise Stop(
-                f"Berkas '{target.name}' sedang terbuka di Excel. Tutup berkas itu dulu, lalu "
-                "jalankan Konsolidasi lagi."
-            )
     wb = read_book(book)
     assert wb.read is not None
+    target = _pengajuan_path(book, wb)
+    if _is_open(book, target):
+        raise Stop(
+            f"Berkas '{target.name}' sedang terbuka di Excel. Tutup berkas itu dulu, lalu "
+            "jalankan Konsolidasi lagi."
+        )
     status(book, "memeriksa aturan …")
     checked = check_workbook(wb.read)
     status(book, f"menulis {target.name} …")
