@@ -429,11 +429,21 @@ def _capaian(value: str, target: str, upper: str, polaritas: str) -> str:
     return f'IF({upper}<>"",{band},{ratio(target)})'
 
 
+def _fenced(b0: int, fence: int) -> str:
+    """1 while the range's last row is the fence (a row starting a kinerja or an indicator,
+    or the Tugas heading), 0 once that row is deleted and the range ends on the block's own
+    last row: then the whole range is the block."""
+    no = range_ref(b0, COL["no_kinerja"], fence, COL["no_kinerja"], absolute=True)
+    ik = range_ref(b0, COL["no_indikator"], fence, COL["no_indikator"], absolute=True)
+    return f'(INDEX({no},ROWS({no}))&INDEX({ik},ROWS({ik}))<>"")'
+
+
 def _in_block(b0: int, fence: int, key: str) -> str:
-    """A column of the block without its fence row: INDEX(…,1):INDEX(…,ROWS(…)−1) of the
-    fenced range, so it follows the block as rows are inserted or deleted inside it."""
+    """A column of the block without its fence row: INDEX(…,1):INDEX(…,ROWS(…)−fenced) of
+    the fenced range, so it follows the block as rows are inserted or deleted inside it, and
+    still covers the block when the next indicator (the fence row) is deleted."""
     fenced = range_ref(b0, COL[key], fence, COL[key], absolute=True)
-    return f"INDEX({fenced},1):INDEX({fenced},ROWS({fenced})-1)"
+    return f"INDEX({fenced},1):INDEX({fenced},ROWS({fenced})-{_fenced(b0, fence)})"
 
 
 def _last_quarter(b0: int, fence: int) -> str:

@@ -167,8 +167,14 @@ def _validate(book: xw.Book) -> None:
     sheet.range(f"{L.column_letters(MARKS_COL)}:{last}").column_width = 0  # hidden
     sheet.activate()
 
+    stale = sum(len(d) for d in _differing_formulas(book, wb).values())
     counts = dict(severity_counts(findings))
     lines = "\n".join(f"{label}: {n}" for label, n in counts.items())
+    if stale:  # an inserted indicator row has none yet; Hitung Ulang writes them
+        lines += (
+            f"\n\n{stale} rumus IKI belum ada atau tidak sesuai (mis. di baris indikator yang "
+            "baru disisipkan): klik Hitung Ulang pada tab IKI."
+        )
     galat = counts[SEVERITY_LABELS[Severity.GALAT]]
     if findings:
         message = (
@@ -240,26 +246,34 @@ def _refresh_referensi(book: xw.Book, wb: Book, extra: Iterable[tuple[str, str]]
 # ---------------------------------------------------------------- recalculate
 
 
-def _restore_formulas(book: xw.Book, wb: Book) -> dict[str, int]:
-    """Write every computed formula that differs from the layout's — overwritten, deleted,
-    or with a range gone stale — back into place; count per sheet."""
+def _differing_formulas(book: xw.Book, wb: Book) -> dict[str, list[Any]]:
+    """Per jabatan sheet, the computed formulas that differ from the layout's: overwritten,
+    deleted, missing on an inserted indicator row, or with a range gone stale."""
     from iki_xl.app.formulas import expected_formulas, same_formula
     from iki_xl.io.read.grid import grid_cell, normalise, offset, text
 
     assert wb.read is not None
-    restored: dict[str, int] = {}
+    differing: dict[str, list[Any]] = {}
     for name, expected in expected_formulas(wb.read, wb.grids).items():
         if not expected:
             continue
         status(book, f"memeriksa rumus di sheet {name} …")
-        sheet = wb.sheets[name]
-        used = sheet.used_range
+        used = wb.sheets[name].used_range
         now = offset(normalise(used.formula), used.row - 1, used.column - 1)
         differ = [
             e for e in expected if not same_formula(text(grid_cell(now, *e.first)), e.formula)
         ]
-        if not differ:
-            continue
+        if differ:
+            differing[name] = differ
+    return differing
+
+
+def _restore_formulas(book: xw.Book, wb: Book) -> dict[str, int]:
+    """Write every computed formula that differs from the layout's back into place; count
+    per sheet."""
+    restored: dict[str, int] = {}
+    for name, differ in _differing_formulas(book, wb).items():
+        sheet = wb.sheets[name]
         with unprotected(sheet):
             for e in differ:
                 (r0, c0), (r1, c1) = e.first, e.last

@@ -220,9 +220,12 @@ def test_probolinggo_com_calls_are_per_sheet_not_per_cell(excel: Any) -> None:
     marked = sum(1 for (r, c) in ex.find(HV).values if c == live.MARKS_COL and r > 0)
     assert marked == len(cell_notes(check_file(Path(ex.fullname)).findings))
     # grids: one used range and one value read per sheet, the report and the marks' memory
-    # written as two blocks
-    assert p["used_range"] == n_sheet
+    # written as two blocks; per jabatan sheet one more used range and one formula read
+    # (are the IKI formulas there, or is Hitung Ulang needed?)
+    n_jabatan = len(check_file(Path(ex.fullname)).dokumen.jabatan)
+    assert p["used_range"] == n_sheet + n_jabatan
     assert p["value.get"] == n_sheet
+    assert p["formula.get"] == n_jabatan
     assert p["value.set"] == 2
     # marks: per marked cell one fill read, one note read, one note added; fills written in
     # groups by severity
@@ -236,3 +239,9 @@ def test_probolinggo_com_calls_are_per_sheet_not_per_cell(excel: Any) -> None:
     )
     assert total <= 2 * n_sheet + 4 * marked + 20
     assert total < n_cells / 5  # reading cell by cell alone would be n_cells calls
+
+
+def test_a_fresh_workbook_needs_no_hitung_ulang(sampang: dict[str, Any]) -> None:
+    ex: FakeExcel = sampang["ex"]
+    assert "Validasi selesai" in ex.alerts[-1]["prompt"]
+    assert "rumus IKI belum ada" not in ex.alerts[-1]["prompt"]
