@@ -32,6 +32,7 @@ class Styles:
     prose_input: Format  # the Petunjuk's yellow and blue sample lines
     prose_computed: Format
     referensi: Format
+    contoh: Format  # the CONTOH mark of a sheet with example figures
 
     def input(self, number_format: str) -> Format:
         return self.input_text if number_format == "text" else self.input_number
@@ -44,6 +45,7 @@ def planner_styles(wb: Workbook) -> Styles:
     computed = {**border, "bg_color": L.COLOR_COMPUTED, "locked": True, "text_wrap": True}
     return Styles(
         title=f(bold=True, font_size=14, valign="vcenter"),
+        contoh=f(bold=True, font_color="#C00000"),
         subtitle=f(italic=True, font_color="#595959"),
         label=f(bold=True, bg_color=L.COLOR_LABEL, **border, text_wrap=True),
         colon=f(bold=True, align="center"),
