@@ -45,7 +45,7 @@ class InputResult:
             path,
             rekap.dinas,
             sum(rekap.jabatan_per_jenis.values()),
-            len(rekap.rows),
+            rekap.indikator,
             rekap.counts,
             rekap.galat_examples,
         )

@@ -17,11 +17,11 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from iki_xl.core.keputusan import PLACEHOLDER, KeputusanText
-from iki_xl.core.lampiran import KinerjaGroup, LampiranBlock, LampiranRow
+from iki_xl.core.lampiran import NO_INDIKATOR, KinerjaGroup, LampiranBlock, LampiranRow, filled
 from iki_xl.core.numbers import list_letter
 from iki_xl.io.text_height import DEFAULT_SIZE, text_height
 from iki_xl.io.write.cells import Formats, write_merged, write_value
-from iki_xl.io.write.submission.pages import merged_width, page_height, set_print
+from iki_xl.io.write.submission.pages import mark_pages, merged_width, page_height, set_print
 
 SHEET = "Lampiran"
 LAMPIRAN_COLUMNS = (
@@ -34,6 +34,7 @@ WIDTHS = (30.0, 34.0, 52.0, 22.0)  # Excel character units; fits A4 landscape at
 MAX_PAGE_BREAKS = 1023  # Excel's limit
 
 RowWriter = Callable[[Worksheet, int], None]
+NOTE = LampiranRow(NO_INDIKATOR, "", "")  # the one row of a jabatan without indicators
 
 
 def _nothing(ws: Worksheet, r: int) -> None:
@@ -79,6 +80,7 @@ class LampiranSheet:
         self.f_label = formats(bold=True)
         self.f_text = formats(text_wrap=True)
         self.f_text_bold = formats(text_wrap=True, bold=True)
+        self.f_note = formats(border=1, text_wrap=True, italic=True)
         self.header_height = max(
             text_height(t, w, DEFAULT_SIZE, True)
             for t, w in zip(LAMPIRAN_COLUMNS, WIDTHS, strict=True)
@@ -93,7 +95,7 @@ class LampiranSheet:
         return _Row(self.header_height + 4, write)
 
     def _text_row(self, label: str, text: str, marker: str = "", bold: bool = False) -> _Row:
-        value = f"{marker} {text}".strip() if marker else text
+        value = f"{marker} {text}" if marker else text  # the planner's text unchanged
         height = text_height(value, merged_width(WIDTHS[1:]), DEFAULT_SIZE, bold)
 
         def write(ws: Worksheet, r: int) -> None:
@@ -108,7 +110,9 @@ class LampiranSheet:
         def write(ws: Worksheet, r: int) -> None:
             if first:
                 write_merged(ws, r, 0, r + n - 1, 0, k.sasaran, self.f_cell, cut=True)
-            if row is None:
+            if row is NOTE:
+                write_merged(ws, r, 1, r, 3, NO_INDIKATOR, self.f_note, cut=True)
+            elif row is None:
                 for c in (1, 2, 3):
                     _write(ws, r, c, None, self.f_cell)
             else:
@@ -118,12 +122,13 @@ class LampiranSheet:
 
         return write
 
-    def _kinerja(self, k: KinerjaGroup) -> list[list[_Row]]:
-        """The rows of one kinerja, split into chunks that each fit on a page."""
-        rows: list[LampiranRow | None] = [*k.rows] or [None]
+    def _kinerja(self, k: KinerjaGroup, note: bool = False) -> list[list[_Row]]:
+        """The rows of one kinerja, split into chunks that each fit on a page. `note`: the
+        jabatan has no indicator at all (the row says so)."""
+        rows: list[LampiranRow | None] = [*k.rows] or [NOTE if note else None]
         heights = [
-            text_height("", WIDTHS[1])
-            if row is None
+            text_height(NO_INDIKATOR, merged_width(WIDTHS[1:]))
+            if row is None or row is NOTE
             else max(
                 text_height(row.indikator, WIDTHS[1]),
                 text_height(row.formulasi, WIDTHS[2]),
@@ -164,7 +169,9 @@ class LampiranSheet:
         head = [
             _Row(text_height("X", title_width, 12, True) + 4, title),
             _Row(8, _nothing),
-            self._text_row("1. JABATAN :", block.nama or PLACEHOLDER, bold=True),
+            self._text_row(
+                "1. JABATAN :", block.nama if filled(block.nama) else PLACEHOLDER, bold=True
+            ),
         ]
         units = [_Unit(head, new_page=True)]
 
@@ -179,10 +186,9 @@ class LampiranSheet:
         items("2. TUGAS :", block.tugas)
         items("3. FUNGSI :", block.fungsi)
         spacer = _Row(10, _nothing, spacer=True)
-        chunks = [c for k in block.kinerja for c in self._kinerja(k)]
-        if not chunks:
-            empty = KinerjaGroup("", ())
-            chunks = [[_Row(text_height("", 10), self._indikator_writer(empty, None, True, 1))]]
+        note = not block.has_indikator
+        kinerja = block.kinerja or (KinerjaGroup("", ()),)
+        chunks = [c for k in kinerja for c in self._kinerja(k, note)]
         for i, rows in enumerate(chunks):
             if i == 0:
                 units.append(_Unit([spacer, self._table_header(), *rows], True, True))
@@ -206,12 +212,15 @@ class LampiranSheet:
         ws.set_row(r, 16)
         return r + 1, used + 16
 
-    def write(self, text: KeputusanText, blocks: Sequence[LampiranBlock]) -> Worksheet:
+    def write(
+        self, text: KeputusanText, blocks: Sequence[LampiranBlock], marks: Sequence[str] = ()
+    ) -> Worksheet:
         ws = self.ws
         for i, w in enumerate(WIDTHS):
             ws.set_column(i, i, w)
         ws.hide_gridlines(2)
         set_print(ws, landscape=True, footer_title=f"Lampiran {text.judul[0].title()}")
+        mark_pages(ws, marks)
         r, used = self._lampiran_header(text)
         breaks: list[int] = []
         in_table = False

@@ -3,7 +3,7 @@ bidang (and per Dinas for a Pemda) with a chart, and the validation counts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -12,14 +12,48 @@ from xlsxwriter.worksheet import Worksheet
 
 from iki_xl.core.findings import Severity
 from iki_xl.core.rekap import Average, Ringkasan
+from iki_xl.io.text_height import DEFAULT_SIZE, text_height, text_width
 from iki_xl.io.write.cells import Formats, write_merged, write_value
-from iki_xl.io.write.submission.pages import set_print
+from iki_xl.io.write.submission.pages import (
+    A4_LONG,
+    MARGINS,
+    column_width_pt,
+    mark_pages,
+    merged_width,
+    page_height,
+    set_print,
+)
 
 SHEET = "Ringkasan"
+NAME_WIDTHS = (30.0, 28.0)  # Perangkat Daerah, Bidang/Unit; the counts follow
+AVERAGE_HEADER = ("Jumlah indikator", "Indikator dinilai", "Rata-rata capaian (%)")
+ROW = 15.0  # points: a one-line row
+HEADER_ROW = 30.0
 AVERAGE_NOTE = (
     "Capaian tiap indikator dibatasi 0–200% sebelum dirata-rata; indikator tanpa capaian "
     "(target atau realisasi belum diisi) tidak ikut dihitung."
 )
+
+
+def column_widths(rk: Ringkasan) -> list[float]:
+    """The names' widths, then each count column as wide as the longest word of a header
+    above it (a header wraps between words, never inside one)."""
+    columns: list[list[str]] = [[] for _ in range(len(rk.predikat_columns) + 2)]
+    for headers in (
+        [*rk.jenis_columns, "Jumlah"],
+        [*rk.predikat_columns, "Jumlah"],
+        AVERAGE_HEADER,
+        ("Galat", "Peringatan", "Info"),
+    ):
+        for c, h in enumerate(headers):
+            while c >= len(columns):
+                columns.append([])
+            columns[c].extend(h.split())
+    counts = [
+        max([9.0, *(text_width(w, DEFAULT_SIZE, bold=True) + 1.2 for w in words)])
+        for words in columns
+    ]
+    return [*NAME_WIDTHS, *counts]
 
 
 class _Ringkasan:
@@ -27,9 +61,11 @@ class _Ringkasan:
 
     def __init__(self, ws: Worksheet, formats: Formats, ringkasan: Ringkasan, pemda: bool) -> None:
         self.ws = ws
+        self.widths = column_widths(ringkasan)
         self.rk = ringkasan
         self.pemda = pemda
         self.r = 0
+        self.heights: list[float] = []  # of every row written, for the chart's page
         f = formats
         self.f_title = f(bold=True, font_size=13)
         self.f_subtitle = f(bold=True, font_size=11)
@@ -47,9 +83,23 @@ class _Ringkasan:
         self.f_total = f(border=1, bold=True)
         self.f_total_number = f(border=1, bold=True, num_format="0")
         self.f_note = f(italic=True, font_size=9, text_wrap=True)
+        self.f_mark = f(bold=True, font_color="#C00000")
+        self.width = 5  # columns used by the widest table
+
+    def used(self, columns: int) -> None:
+        self.width = max(self.width, columns)
 
     def cell(self, c: int, v: float | str | None, fmt: Format) -> None:
         write_value(self.ws, self.r, c, v, fmt, cut=True)
+
+    def next_row(self, height: float = ROW, *texts: tuple[str | None, float]) -> None:
+        """End the row: at least `height`, taller for (text, width) pairs that wrap."""
+        for text, width in texts:
+            if text:
+                height = max(height, text_height(text, width, DEFAULT_SIZE))
+        self.ws.set_row(self.r, height)
+        self.heights.append(height)
+        self.r += 1
 
     def count_table(
         self, title: str, columns: list[str], counts: Mapping[str, Mapping[str, int]]
@@ -57,13 +107,15 @@ class _Ringkasan:
         """A count per Dinas and column, with the row's sum (and, for a Pemda, the totals)."""
         ws, name = self.ws, "Perangkat Daerah"
         self.cell(0, title, self.f_subtitle)
-        self.r += 1
-        for c, k in enumerate([name, *columns, "Jumlah"]):
-            self.cell(c if c == 0 else c + 1, k, self.f_header)
+        self.next_row()
+        headers = [*columns, "Jumlah"]
+        self.used(len(headers) + 2)
+        for c, k in enumerate(headers):
+            self.cell(c + 2, k, self.f_header)
         write_merged(ws, self.r, 0, self.r, 1, name, self.f_header, cut=True)
-        ws.set_row(self.r, 30)
-        self.r += 1
+        self.next_row(HEADER_ROW, *((k, self.widths[c + 2]) for c, k in enumerate(headers)))
         total = [0] * len(columns)
+        names = merged_width(self.widths[:2])
         for d in self.rk.dinas:
             count = counts[d]
             write_merged(ws, self.r, 0, self.r, 1, d, self.f_text, cut=True)
@@ -71,26 +123,25 @@ class _Ringkasan:
                 self.cell(c + 2, float(count.get(k, 0)), self.f_number)
                 total[c] += count.get(k, 0)
             self.cell(len(columns) + 2, float(sum(count.get(k, 0) for k in columns)), self.f_number)
-            self.r += 1
+            self.next_row(ROW, (d, names))
         if self.pemda:
             write_merged(ws, self.r, 0, self.r, 1, "Jumlah", self.f_total, cut=True)
             for c, t in enumerate(total):
                 self.cell(c + 2, float(t), self.f_total_number)
             self.cell(len(columns) + 2, float(sum(total)), self.f_total_number)
-            self.r += 1
-        self.r += 1
+            self.next_row()
+        self.next_row()
 
     def average_table(
         self, title: str, second: str, rows: Iterable[tuple[str, str | None, Average]]
     ) -> tuple[int, int]:
         """A table of average capaian; returns its first and last data row."""
         self.cell(0, title, self.f_subtitle)
-        self.r += 1
-        header = ("Perangkat Daerah", second, "Jumlah indikator", "Indikator dinilai")
-        for c, k in enumerate((*header, "Rata-rata capaian (%)")):
+        self.next_row()
+        header = ("Perangkat Daerah", second, *AVERAGE_HEADER)
+        for c, k in enumerate(header):
             self.cell(c, k, self.f_header)
-        self.ws.set_row(self.r, 30)
-        self.r += 1
+        self.next_row(HEADER_ROW, *((k, self.widths[c]) for c, k in enumerate(header)))
         first = self.r
         for d, unit, average in rows:
             self.cell(0, d, self.f_text)
@@ -98,7 +149,7 @@ class _Ringkasan:
             self.cell(2, float(average.indikator), self.f_number)
             self.cell(3, float(average.dinilai), self.f_number)
             self.cell(4, average.value, self.f_percent)
-            self.r += 1
+            self.next_row(ROW, (d, self.widths[0]), (unit, self.widths[1]))
         return first, self.r - 1
 
     def averages(self) -> tuple[int, int, int]:
@@ -111,8 +162,8 @@ class _Ringkasan:
             ((d, unit, average) for (d, unit), average in rk.per_bidang.items()),
         )
         write_merged(self.ws, self.r, 0, self.r, 4, AVERAGE_NOTE, self.f_note, cut=True)
-        self.ws.set_row(self.r, 26)
-        self.r += 2
+        self.next_row(26)
+        self.next_row()
         series = (first, last, 1)
         if self.pemda:
             first, last = self.average_table(
@@ -121,20 +172,20 @@ class _Ringkasan:
                 ((d, None, rk.per_dinas[d]) for d in rk.dinas),
             )
             series = (first, last, 0)
-            self.r += 1
+            self.next_row()
         return series
 
     def findings_table(self) -> None:
         """The validation counts: counted only when the validator was available."""
         self.cell(0, "Hasil pemeriksaan (validasi)", self.f_subtitle)
-        self.r += 1
+        self.next_row()
         if not self.rk.validated:
             self.cell(0, "Pemeriksaan belum tersedia: temuan tidak dihitung.", self.f_note)
-            self.r += 1
+            self.next_row()
             return
         for c, k in enumerate(("Perangkat Daerah", "", "Galat", "Peringatan", "Info")):
             self.cell(c, k, self.f_header)
-        self.r += 1
+        self.next_row()
         for d in self.rk.dinas:
             counts = self.rk.counts.get(d)
             self.cell(0, d, self.f_text)
@@ -143,14 +194,16 @@ class _Ringkasan:
                 self.cell(
                     c + 2, None if counts is None else float(counts.get(str(s), 0)), self.f_number
                 )
-            self.r += 1
+            self.next_row(ROW, (d, self.widths[0]))
 
 
-def _chart(wb: Workbook, ws: Worksheet, series: tuple[int, int, int], *, pemda: bool) -> None:
-    """A bar chart of the average capaian beside the tables."""
+def _chart(wb: Workbook, w: _Ringkasan, series: tuple[int, int, int], *, pemda: bool) -> None:
+    """A bar chart of the average capaian under the tables (never over a cell), on a new
+    page when it does not fit under them on theirs."""
     first, last, category_col = series
     if last < first:
         return
+    ws = w.ws
     chart = wb.add_chart({"type": "bar"})
     assert chart is not None
     name = ws.get_name()
@@ -170,25 +223,52 @@ def _chart(wb: Workbook, ws: Worksheet, series: tuple[int, int, int], *, pemda: 
     chart.set_legend({"none": True})
     chart.set_x_axis({"name": "Capaian (%)", "min": 0})
     chart.set_y_axis({"reverse": True, "num_font": {"size": 8}})
-    chart.set_size({"width": 640, "height": max(260, 60 + 26 * (last - first + 1))})
-    ws.insert_chart(xl_rowcol_to_cell(0, 6), chart)
+    print_width = (A4_LONG - (MARGINS["left"] + MARGINS["right"]) * 72) * 0.95
+    widths = w.widths[: w.width]
+    width_pt = min(print_width, sum(column_width_pt(x) for x in widths))
+    page = page_height(widths, landscape=True)
+    height_pt = min(page - 20, max(200.0, 45 + 20 * (last - first + 1)))
+    w.next_row()  # one empty row between the tables and the chart
+    used = 0.0
+    for h in w.heights:  # the tables' height on their last page (pages break where full)
+        used = h if used + h > page else used + h
+    if used + height_pt > page:
+        ws.set_h_pagebreaks([w.r])
+    chart.set_size({"width": round(width_pt * 4 / 3), "height": round(height_pt * 4 / 3)})
+    ws.insert_chart(xl_rowcol_to_cell(w.r, 0), chart, {"object_position": 3})
+    # the rows the chart covers stay empty: their height is what the anchor was computed on
+    rows = int(height_pt / ROW) + 2
+    for i in range(rows):
+        ws.set_row(w.r + i, ROW)
+    ws.print_area(0, 0, w.r + rows, max(4, w.width - 1))
 
 
 def write_ringkasan_sheet(
-    wb: Workbook, ws: Worksheet, formats: Formats, rk: Ringkasan, title: str, *, pemda: bool
+    wb: Workbook,
+    ws: Worksheet,
+    formats: Formats,
+    rk: Ringkasan,
+    title: str,
+    *,
+    pemda: bool,
+    marks: Sequence[str] = (),
 ) -> None:
     """Write the Ringkasan into `ws` (added early so a Pemda recap can open on it)."""
-    ws.set_column(0, 0, 38)
-    ws.set_column(1, 1, 34)
-    ws.set_column(2, 12, 13)
     set_print(ws, landscape=True, footer_title="Ringkasan IKI")
+    mark_pages(ws, marks)
     w = _Ringkasan(ws, formats, rk, pemda)
+    for c, width in enumerate(w.widths):
+        ws.set_column(c, c, width)
     w.cell(0, "RINGKASAN INDIKATOR KINERJA INDIVIDU", w.f_title)
-    w.r += 1
+    w.next_row(20)
     w.cell(0, title, w.f_subtitle)
-    w.r += 2
+    w.next_row()
+    for m in marks:
+        w.cell(0, m, w.f_mark)
+        w.next_row()
+    w.next_row()
     w.count_table("Jumlah jabatan per jenis jabatan", rk.jenis_columns, rk.jabatan_per_jenis)
     w.count_table("Jumlah indikator per predikat capaian", rk.predikat_columns, rk.predikat)
     series = w.averages()
     w.findings_table()
-    _chart(wb, ws, series, pemda=pemda)
+    _chart(wb, w, series, pemda=pemda)
