@@ -62,10 +62,14 @@ class _Ringkasan:
     def __init__(self, ws: Worksheet, formats: Formats, ringkasan: Ringkasan, pemda: bool) -> None:
         self.ws = ws
         self.widths = column_widths(ringkasan)
+        # the widest table: Perangkat Daerah (two columns), the predikat, Jumlah
+        self.columns = max(5, 3 + len(ringkasan.predikat_columns), 3 + len(ringkasan.jenis_columns))
+        self.page = page_height(self.widths[: self.columns], landscape=True)
+        self.used = 0.0  # points used on the current page
+        self.breaks: list[int] = []
         self.rk = ringkasan
         self.pemda = pemda
         self.r = 0
-        self.heights: list[float] = []  # of every row written, for the chart's page
         f = formats
         self.f_title = f(bold=True, font_size=13)
         self.f_subtitle = f(bold=True, font_size=11)
@@ -84,13 +88,17 @@ class _Ringkasan:
         self.f_total_number = f(border=1, bold=True, num_format="0")
         self.f_note = f(italic=True, font_size=9, text_wrap=True)
         self.f_mark = f(bold=True, font_color="#C00000")
-        self.width = 5  # columns used by the widest table
-
-    def used(self, columns: int) -> None:
-        self.width = max(self.width, columns)
+        self.averages_shown: list[Average] = []  # what the chart shows
 
     def cell(self, c: int, v: float | str | None, fmt: Format) -> None:
         write_value(self.ws, self.r, c, v, fmt, cut=True)
+
+    def keep(self, height: float) -> None:
+        """Start a new page here unless `height` points still fit on this one. The pages
+        are broken by us, not by the spreadsheet: the chart's place depends on them."""
+        if self.used > 0 and self.used + height > self.page:
+            self.breaks.append(self.r)
+            self.used = 0.0
 
     def next_row(self, height: float = ROW, *texts: tuple[str | None, float]) -> None:
         """End the row: at least `height`, taller for (text, width) pairs that wrap."""
@@ -98,18 +106,19 @@ class _Ringkasan:
             if text:
                 height = max(height, text_height(text, width, DEFAULT_SIZE))
         self.ws.set_row(self.r, height)
-        self.heights.append(height)
+        self.used += height
         self.r += 1
+        self.keep(0)  # a full page ends here
 
     def count_table(
         self, title: str, columns: list[str], counts: Mapping[str, Mapping[str, int]]
     ) -> None:
         """A count per Dinas and column, with the row's sum (and, for a Pemda, the totals)."""
         ws, name = self.ws, "Perangkat Daerah"
+        self.keep(ROW + HEADER_ROW + ROW * min(len(self.rk.dinas), 3))  # title with its rows
         self.cell(0, title, self.f_subtitle)
         self.next_row()
         headers = [*columns, "Jumlah"]
-        self.used(len(headers) + 2)
         for c, k in enumerate(headers):
             self.cell(c + 2, k, self.f_header)
         write_merged(ws, self.r, 0, self.r, 1, name, self.f_header, cut=True)
@@ -136,6 +145,7 @@ class _Ringkasan:
         self, title: str, second: str, rows: Iterable[tuple[str, str | None, Average]]
     ) -> tuple[int, int]:
         """A table of average capaian; returns its first and last data row."""
+        self.keep(ROW + HEADER_ROW + ROW * 3)
         self.cell(0, title, self.f_subtitle)
         self.next_row()
         header = ("Perangkat Daerah", second, *AVERAGE_HEADER)
@@ -165,6 +175,7 @@ class _Ringkasan:
         self.next_row(26)
         self.next_row()
         series = (first, last, 1)
+        self.averages_shown = list(rk.per_bidang.values())
         if self.pemda:
             first, last = self.average_table(
                 "Rata-rata capaian per Perangkat Daerah",
@@ -172,11 +183,13 @@ class _Ringkasan:
                 ((d, None, rk.per_dinas[d]) for d in rk.dinas),
             )
             series = (first, last, 0)
+            self.averages_shown = [rk.per_dinas[d] for d in rk.dinas]
             self.next_row()
         return series
 
     def findings_table(self) -> None:
         """The validation counts: counted only when the validator was available."""
+        self.keep(ROW * 3)
         self.cell(0, "Hasil pemeriksaan (validasi)", self.f_subtitle)
         self.next_row()
         if not self.rk.validated:
@@ -201,8 +214,8 @@ def _chart(wb: Workbook, w: _Ringkasan, series: tuple[int, int, int], *, pemda: 
     """A bar chart of the average capaian under the tables (never over a cell), on a new
     page when it does not fit under them on theirs."""
     first, last, category_col = series
-    if last < first:
-        return
+    if last < first or all(a.value is None for a in w.averages_shown):
+        return  # nothing assessed yet: no chart of empty bars
     ws = w.ws
     chart = wb.add_chart({"type": "bar"})
     assert chart is not None
@@ -224,23 +237,15 @@ def _chart(wb: Workbook, w: _Ringkasan, series: tuple[int, int, int], *, pemda: 
     chart.set_x_axis({"name": "Capaian (%)", "min": 0})
     chart.set_y_axis({"reverse": True, "num_font": {"size": 8}})
     print_width = (A4_LONG - (MARGINS["left"] + MARGINS["right"]) * 72) * 0.95
-    widths = w.widths[: w.width]
-    width_pt = min(print_width, sum(column_width_pt(x) for x in widths))
-    page = page_height(widths, landscape=True)
-    height_pt = min(page - 20, max(200.0, 45 + 20 * (last - first + 1)))
+    width_pt = min(print_width, sum(column_width_pt(x) for x in w.widths[: w.columns]))
+    height_pt = min(w.page - 2 * ROW, max(200.0, 45 + 20 * (last - first + 1)))
     w.next_row()  # one empty row between the tables and the chart
-    used = 0.0
-    for h in w.heights:  # the tables' height on their last page (pages break where full)
-        used = h if used + h > page else used + h
-    if used + height_pt > page:
-        ws.set_h_pagebreaks([w.r])
+    w.keep(height_pt + ROW)  # the chart whole on one page: a new one when it does not fit
     chart.set_size({"width": round(width_pt * 4 / 3), "height": round(height_pt * 4 / 3)})
     ws.insert_chart(xl_rowcol_to_cell(w.r, 0), chart, {"object_position": 3})
     # the rows the chart covers stay empty: their height is what the anchor was computed on
-    rows = int(height_pt / ROW) + 2
-    for i in range(rows):
-        ws.set_row(w.r + i, ROW)
-    ws.print_area(0, 0, w.r + rows, max(4, w.width - 1))
+    for _ in range(int(height_pt / ROW) + 2):
+        w.next_row()
 
 
 def write_ringkasan_sheet(
@@ -272,3 +277,5 @@ def write_ringkasan_sheet(
     series = w.averages()
     w.findings_table()
     _chart(wb, w, series, pemda=pemda)
+    ws.set_h_pagebreaks(w.breaks)
+    ws.print_area(0, 0, max(w.r - 1, 0), w.columns - 1)
