@@ -3,7 +3,7 @@ bidang (and per Dinas for a Pemda) with a chart, and the validation counts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -100,33 +100,50 @@ class _Ringkasan:
             self.breaks.append(self.r)
             self.used = 0.0
 
-    def next_row(self, height: float = ROW, *texts: tuple[str | None, float]) -> None:
-        """End the row: at least `height`, taller for (text, width) pairs that wrap."""
+    @staticmethod
+    def height(height: float, *texts: tuple[str | None, float]) -> float:
+        """At least `height`, taller for (text, width) pairs that wrap."""
         for text, width in texts:
             if text:
                 height = max(height, text_height(text, width, DEFAULT_SIZE))
+        return height
+
+    def next_row(self, height: float = ROW, *texts: tuple[str | None, float]) -> None:
+        """End the row (its cells are written)."""
+        height = self.height(height, *texts)
         self.ws.set_row(self.r, height)
         self.used += height
         self.r += 1
-        self.keep(0)  # a full page ends here
+
+    def table_row(self, height: float, header: Callable[[], None]) -> None:
+        """Before a table's row: when it does not fit, a new page that repeats the header."""
+        if self.used > 0 and self.used + height > self.page:
+            self.keep(height)
+            header()
 
     def count_table(
         self, title: str, columns: list[str], counts: Mapping[str, Mapping[str, int]]
     ) -> None:
         """A count per Dinas and column, with the row's sum (and, for a Pemda, the totals)."""
         ws, name = self.ws, "Perangkat Daerah"
-        self.keep(ROW + HEADER_ROW + ROW * min(len(self.rk.dinas), 3))  # title with its rows
+        names = merged_width(self.widths[:2])
+        first = [self.height(ROW, (d, names)) for d in self.rk.dinas[:3]]
+        self.keep(ROW + HEADER_ROW + sum(first))  # the title with its first rows
         self.cell(0, title, self.f_subtitle)
         self.next_row()
         headers = [*columns, "Jumlah"]
-        for c, k in enumerate(headers):
-            self.cell(c + 2, k, self.f_header)
-        write_merged(ws, self.r, 0, self.r, 1, name, self.f_header, cut=True)
-        self.next_row(HEADER_ROW, *((k, self.widths[c + 2]) for c, k in enumerate(headers)))
+
+        def header() -> None:
+            for c, k in enumerate(headers):
+                self.cell(c + 2, k, self.f_header)
+            write_merged(ws, self.r, 0, self.r, 1, name, self.f_header, cut=True)
+            self.next_row(HEADER_ROW, *((k, self.widths[c + 2]) for c, k in enumerate(headers)))
+
+        header()
         total = [0] * len(columns)
-        names = merged_width(self.widths[:2])
         for d in self.rk.dinas:
             count = counts[d]
+            self.table_row(self.height(ROW, (d, names)), header)
             write_merged(ws, self.r, 0, self.r, 1, d, self.f_text, cut=True)
             for c, k in enumerate(columns):
                 self.cell(c + 2, float(count.get(k, 0)), self.f_number)
@@ -143,30 +160,39 @@ class _Ringkasan:
 
     def average_table(
         self, title: str, second: str, rows: Iterable[tuple[str, str | None, Average]]
-    ) -> tuple[int, int]:
-        """A table of average capaian; returns its first and last data row."""
-        self.keep(ROW + HEADER_ROW + ROW * 3)
+    ) -> list[int]:
+        """A table of average capaian; returns its data rows (a page break repeats the
+        header between them)."""
+        rows = list(rows)
+        heights = [self.height(ROW, (d, self.widths[0]), (u, self.widths[1])) for d, u, _ in rows]
+        self.keep(ROW + HEADER_ROW + sum(heights[:3]))  # the title with its first rows
         self.cell(0, title, self.f_subtitle)
         self.next_row()
-        header = ("Perangkat Daerah", second, *AVERAGE_HEADER)
-        for c, k in enumerate(header):
-            self.cell(c, k, self.f_header)
-        self.next_row(HEADER_ROW, *((k, self.widths[c]) for c, k in enumerate(header)))
-        first = self.r
-        for d, unit, average in rows:
+        titles = ("Perangkat Daerah", second, *AVERAGE_HEADER)
+
+        def header() -> None:
+            for c, k in enumerate(titles):
+                self.cell(c, k, self.f_header)
+            self.next_row(HEADER_ROW, *((k, self.widths[c]) for c, k in enumerate(titles)))
+
+        header()
+        data: list[int] = []
+        for (d, unit, average), height in zip(rows, heights, strict=True):
+            self.table_row(height, header)
+            data.append(self.r)
             self.cell(0, d, self.f_text)
             self.cell(1, unit, self.f_text)
             self.cell(2, float(average.indikator), self.f_number)
             self.cell(3, float(average.dinilai), self.f_number)
             self.cell(4, average.value, self.f_percent)
             self.next_row(ROW, (d, self.widths[0]), (unit, self.widths[1]))
-        return first, self.r - 1
+        return data
 
-    def averages(self) -> tuple[int, int, int]:
-        """Average capaian per bidang (and per Dinas for a Pemda); returns the chart's
-        (first row, last row, category column)."""
+    def averages(self) -> tuple[list[int], int]:
+        """Average capaian per bidang (and per Dinas for a Pemda); returns the chart's data
+        rows and category column."""
         rk = self.rk
-        first, last = self.average_table(
+        rows = self.average_table(
             "Rata-rata capaian per bidang",
             "Bidang/Unit",
             ((d, unit, average) for (d, unit), average in rk.per_bidang.items()),
@@ -174,15 +200,15 @@ class _Ringkasan:
         write_merged(self.ws, self.r, 0, self.r, 4, AVERAGE_NOTE, self.f_note, cut=True)
         self.next_row(26)
         self.next_row()
-        series = (first, last, 1)
+        series = (rows, 1)
         self.averages_shown = list(rk.per_bidang.values())
         if self.pemda:
-            first, last = self.average_table(
+            rows = self.average_table(
                 "Rata-rata capaian per Perangkat Daerah",
                 "",
                 ((d, None, rk.per_dinas[d]) for d in rk.dinas),
             )
-            series = (first, last, 0)
+            series = (rows, 0)
             self.averages_shown = [rk.per_dinas[d] for d in rk.dinas]
             self.next_row()
         return series
@@ -210,11 +236,24 @@ class _Ringkasan:
             self.next_row(ROW, (d, self.widths[0]))
 
 
-def _chart(wb: Workbook, w: _Ringkasan, series: tuple[int, int, int], *, pemda: bool) -> None:
+def _ranges(sheet: str, column: str, rows: list[int]) -> str:
+    """A chart's reference to these rows: one range, or a union of the runs between the
+    header rows a page break repeated."""
+    runs: list[list[int]] = []
+    for r in rows:
+        if runs and r == runs[-1][-1] + 1:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    parts = [f"'{sheet}'!${column}${run[0] + 1}:${column}${run[-1] + 1}" for run in runs]
+    return f"={parts[0]}" if len(parts) == 1 else f"=({','.join(parts)})"
+
+
+def _chart(wb: Workbook, w: _Ringkasan, series: tuple[list[int], int], *, pemda: bool) -> None:
     """A bar chart of the average capaian under the tables (never over a cell), on a new
     page when it does not fit under them on theirs."""
-    first, last, category_col = series
-    if last < first or all(a.value is None for a in w.averages_shown):
+    rows, category_col = series
+    if not rows or all(a.value is None for a in w.averages_shown):
         return  # nothing assessed yet: no chart of empty bars
     ws = w.ws
     chart = wb.add_chart({"type": "bar"})
@@ -224,8 +263,8 @@ def _chart(wb: Workbook, w: _Ringkasan, series: tuple[int, int, int], *, pemda: 
     chart.add_series(
         {
             "name": "Rata-rata capaian (%)",
-            "categories": f"='{name}'!${letter}${first + 1}:${letter}${last + 1}",
-            "values": f"='{name}'!$E${first + 1}:$E${last + 1}",
+            "categories": _ranges(name, letter, rows),
+            "values": _ranges(name, "E", rows),
             "data_labels": {"value": True, "num_format": "0.0"},
             "fill": {"color": "#4472C4"},
         }
@@ -238,7 +277,7 @@ def _chart(wb: Workbook, w: _Ringkasan, series: tuple[int, int, int], *, pemda: 
     chart.set_y_axis({"reverse": True, "num_font": {"size": 8}})
     print_width = (A4_LONG - (MARGINS["left"] + MARGINS["right"]) * 72) * 0.95
     width_pt = min(print_width, sum(column_width_pt(x) for x in w.widths[: w.columns]))
-    height_pt = min(w.page - 2 * ROW, max(200.0, 45 + 20 * (last - first + 1)))
+    height_pt = min(w.page - 2 * ROW, max(200.0, 45 + 20 * len(rows)))
     w.next_row()  # one empty row between the tables and the chart
     w.keep(height_pt + ROW)  # the chart whole on one page: a new one when it does not fit
     chart.set_size({"width": round(width_pt * 4 / 3), "height": round(height_pt * 4 / 3)})
