@@ -111,12 +111,12 @@ class RekapSheet:
             font_size=SIZE, bold=True, text_wrap=True, valign="vcenter", align="center"
         )
         self.f_kind: dict[str, Format] = {
-            "text": f(font_size=SIZE, text_wrap=True),
+            "text": f(font_size=SIZE, text_wrap=True, indent=1),  # apart from a number
             "number": f(font_size=SIZE, num_format="#,##0.##"),
             "percent": f(font_size=SIZE, num_format="0.00"),
             "no": f(font_size=SIZE, num_format="0", align="center"),
         }
-        self.f_note = f(font_size=SIZE, text_wrap=True, italic=True)
+        self.f_note = f(font_size=SIZE, text_wrap=True, italic=True, indent=1)
         self.header_height = max(
             text_height(k.title, w, SIZE, True) for k, w in zip(REKAP, self.widths, strict=True)
         )
@@ -140,7 +140,7 @@ class RekapSheet:
                 kind = "text" if isinstance(v, str) else k.kind
                 fmt = self.f_kind[kind] if row.has_indikator else self.f_note
                 if isinstance(v, str):
-                    lines = max(lines, line_count(v, self.widths[c], SIZE))
+                    lines = max(lines, line_count(v, self.widths[c] - 1, SIZE))  # the indent
                 write_value(ws, r, c, v, fmt, cut=True)
             ws.set_row(r, min(height_for_lines(lines, SIZE), MAX_ROW_HEIGHT))
 
