@@ -32,6 +32,7 @@ LAMPIRAN_COLUMNS = (
 )
 WIDTHS = (30.0, 34.0, 52.0, 22.0)  # Excel character units; fits A4 landscape at 100 %
 MAX_PAGE_BREAKS = 1023  # Excel's limit
+MAX_ROW_HEIGHT = 409  # points: Excel's limit
 
 RowWriter = Callable[[Worksheet, int], None]
 NOTE = LampiranRow(NO_INDIKATOR, "", "")  # the one row of a jabatan without indicators
@@ -233,8 +234,9 @@ class LampiranSheet:
 
     def _put(self, row: _Row) -> None:
         row.write(self.ws, self.r)
-        self.ws.set_row(self.r, row.height)
-        self.used += row.height
+        height = min(row.height, MAX_ROW_HEIGHT)  # a longer cell's end is on screen only
+        self.ws.set_row(self.r, height)
+        self.used += height
         self.r += 1
 
     def _place(self, unit: _Unit, *, first_block: bool) -> None:

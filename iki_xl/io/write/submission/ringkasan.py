@@ -279,7 +279,9 @@ def _chart(wb: Workbook, w: _Ringkasan, series: tuple[list[int], int], *, pemda:
     width_pt = min(print_width, sum(column_width_pt(x) for x in w.widths[: w.columns]))
     height_pt = min(w.page - 2 * ROW, max(200.0, 45 + 20 * len(rows)))
     w.next_row()  # one empty row between the tables and the chart
-    w.keep(height_pt + ROW)  # the chart whole on one page: a new one when it does not fit
+    w.keep(height_pt + 2 * ROW)  # the chart whole on one page: a new one when it does not fit
+    if w.used == 0:  # on a new page: one empty row above it, or LibreOffice draws its top
+        w.next_row()  # edge at the foot of the page before
     chart.set_size({"width": round(width_pt * 4 / 3), "height": round(height_pt * 4 / 3)})
     ws.insert_chart(xl_rowcol_to_cell(w.r, 0), chart, {"object_position": 3})
     # the rows the chart covers stay empty: their height is what the anchor was computed on

@@ -4,7 +4,10 @@ rectangle and path), for the tests that judge the submission as LibreOffice prin
 from __future__ import annotations
 
 import re
+import struct
 import subprocess
+import tempfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,11 +15,10 @@ from typing import Any
 
 import pdfplumber
 
-from iki_xl.io.write.submission.pages import MARGINS
+from iki_xl.io.pdf import to_png
 
 BAR = (0.267, 0.447, 0.769)  # the chart's bars: #4472C4
 FOOTER = re.compile(r"Halaman \d+ dari \d+")
-TOP, BOTTOM = MARGINS["top"] * 72, MARGINS["bottom"] * 72  # the xlsx pages' print area
 
 
 @dataclass(frozen=True)
@@ -28,11 +30,6 @@ class Page:
     rects: list[dict[str, Any]]
     curves: list[dict[str, Any]]
     height: float = 595.3
-
-    def visible(self, shape: dict[str, Any]) -> bool:
-        """Inside the printed area: LibreOffice also writes the part of a drawing that
-        falls past the page's cells, clipped away (pdfplumber does not apply clipping)."""
-        return shape["top"] >= TOP - 1 and shape["bottom"] <= self.height - BOTTOM + 1
 
 
 def read_pdf(path: Path) -> list[Page]:
@@ -86,7 +83,7 @@ def is_grey(shape: dict[str, Any]) -> bool:
 
 def chart_box(page: Page) -> tuple[float, float, float, float] | None:
     """The smallest drawn box (x0, top, x1, bottom) that holds every bar of the chart."""
-    bars = [r for r in page.rects if is_bar(r) and page.visible(r)]
+    bars = [r for r in page.rects if is_bar(r)]
     if not bars:
         return None
     x0 = min(b["x0"] for b in bars)
@@ -109,3 +106,58 @@ def inside(box: tuple[float, float, float, float], shape: dict[str, Any]) -> boo
     """Whether a word or a shape's box intersects `box`."""
     x0, top, x1, bottom = box
     return shape["x0"] < x1 and shape["x1"] > x0 and shape["top"] < bottom and shape["bottom"] > top
+
+
+def png_pixels(path: Path) -> tuple[int, int, int, bytes]:
+    """Decode an 8-bit PNG (gray or RGB, as pdftoppm writes): width, height, channels, rows."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, width, height, channels = 8, b"", 0, 0, 0
+    while pos < len(data):
+        (n,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, chunk = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + n]
+        if kind == b"IHDR":
+            width, height, depth, color = struct.unpack(">IIBB", chunk[:10])
+            assert depth == 8
+            channels = {0: 1, 2: 3, 6: 4}[color]
+        elif kind == b"IDAT":
+            idat += chunk
+        pos += 12 + n
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    out = bytearray()
+    previous = bytearray(stride)
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        row = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for x in range(stride):
+            a = row[x - channels] if x >= channels else 0
+            b = previous[x]
+            c = previous[x - channels] if x >= channels else 0
+            if f == 1:
+                row[x] = (row[x] + a) & 255
+            elif f == 2:
+                row[x] = (row[x] + b) & 255
+            elif f == 3:
+                row[x] = (row[x] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+                row[x] = (row[x] + pred) & 255
+        out += row
+        previous = row
+    return width, height, channels, bytes(out)
+
+
+def bar_pixels(pdf: Path, page: int, dpi: int = 20) -> int:
+    """How many pixels of the chart's bar colour the rendered page shows (what is seen,
+    after clipping)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        _, _, channels, px = png_pixels(to_png(pdf, Path(tmp) / "p", page=page, dpi=dpi))
+    target = tuple(round(v * 255) for v in BAR)
+    return sum(
+        1
+        for i in range(0, len(px), channels)
+        if channels >= 3 and all(abs(px[i + k] - target[k]) <= 12 for k in range(3))
+    )
