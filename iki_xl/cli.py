@@ -246,13 +246,33 @@ def consolidate(
         bool, typer.Option("--strict", help="Jangan menulis selama masih ada galat")
     ] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="Cetak juga ke PDF (LibreOffice)")] = False,
+    docx: Annotated[
+        bool,
+        typer.Option("--docx", help="Tulis juga Keputusan dan Lampiran sebagai dokumen Word"),
+    ] = False,
+    org_order: Annotated[
+        bool,
+        typer.Option(
+            "--org-order",
+            help="Urutkan jabatan menurut struktur organisasi (atasan), bukan urutan sheet",
+        ),
+    ] = False,
+    fraction: Annotated[
+        bool,
+        typer.Option(
+            "--fraction",
+            help="Tata rumus satu baris 'A / B' sebagai pecahan bersusun (kata tetap seperti ditulis)",
+        ),
+    ] = False,
 ) -> None:
     """Susun berkas pengajuan: Keputusan, Lampiran, Rekap dan Ringkasan.
 
-    Satu berkas: pengajuan lengkap satu Perangkat Daerah. Beberapa berkas atau folder:
-    Rekap dan Ringkasan gabungan se-Pemda; berkas yang tidak dapat dibaca dilewati dan
-    dilaporkan. Keluar 0 bila ditulis, 1 bila --strict menolak atau ada berkas yang
-    dilewati, 2 bila berkas tidak dapat dipakai.
+    Satu berkas: pengajuan lengkap satu Perangkat Daerah (dengan --docx juga Keputusan dan
+    Lampiran dalam Word, di samping berkas .xlsx). Beberapa berkas atau folder: Rekap dan
+    Ringkasan gabungan se-Pemda; berkas yang tidak dapat dibaca dilewati dan dilaporkan.
+    Selama masih ada galat setiap halaman bertanda DRAF. Keluar 0 bila ditulis tanpa galat,
+    1 bila ditulis sebagai DRAF, bila --strict menolak atau ada berkas yang dilewati, 2 bila
+    berkas tidak dapat dipakai.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -273,8 +293,13 @@ def consolidate(
             output,
             strict=strict,
             pdf=pdf,
+            docx=docx,
+            org_chart=org_order,
+            fraction=fraction,
             progress=lambda i, n, name: bar.update(task, completed=i, total=n, description=name),
         )
+    if docx and report.output is not None and report.output.docx is None:
+        err.print("--docx hanya untuk pengajuan satu Perangkat Daerah: dokumen Word dilewati.")
     _print_consolidation(report)
 
 
@@ -318,9 +343,16 @@ def _print_consolidation(report: object) -> None:
     if report.output is None:
         raise UnusableFile("tidak ada berkas masukan yang dapat dibaca")
     out.print(f"Berkas pengajuan ditulis ke {escape(str(report.output.xlsx))}.", soft_wrap=True)
+    if report.output.docx is not None:
+        out.print(f"Dokumen Word ditulis ke {escape(str(report.output.docx))}.", soft_wrap=True)
     if report.output.pdf is not None:
         out.print(f"PDF ditulis ke {escape(str(report.output.pdf))}.", soft_wrap=True)
-    raise typer.Exit(1 if report.skipped else 0)
+    if report.output.galat:
+        err.print(
+            f"[yellow]DRAF:[/] masih ada {report.output.galat} galat; setiap halaman bertanda "
+            "DRAF sampai galat diperbaiki."
+        )
+    raise typer.Exit(1 if report.skipped or report.output.galat else 0)
 
 
 @app.command()

@@ -260,6 +260,8 @@ INSTANSI_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("kepala.nama", "Nama Kepala Dinas", "text"),
     ("kepala.pangkat", "Pangkat / Golongan", "text"),
     ("kepala.nip", "NIP", "text"),
+    # filled only when the figures are examples (the demo): every printed page says CONTOH
+    ("contoh", "Keterangan Contoh", "text"),
 )
 INSTANSI_LISTS: tuple[tuple[str, str], ...] = (
     ("menimbang", "Menimbang"),

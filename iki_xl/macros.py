@@ -382,22 +382,29 @@ def _consolidate(book: xw.Book) -> None:
     status(book, "memeriksa aturan …")
     checked = check_workbook(wb.read)
     status(book, f"menulis {target.name} …")
-    try:
-        write_pengajuan(checked.dokumen, target, findings=checked.findings, sumber=book.name)
+    try:  # the workbook and, beside it, the Keputusan and Lampiran in Word
+        written = write_pengajuan(
+            checked.dokumen, target, findings=checked.findings, sumber=book.name, docx=True
+        )
     except PermissionError:
         raise Stop(
-            f"Berkas '{target}' tidak dapat ditulis (sedang dibuka program lain atau folder "
-            "hanya-baca)."
+            f"Berkas '{target}' atau '{target.with_suffix('.docx').name}' tidak dapat ditulis "
+            "(sedang dibuka program lain atau folder hanya-baca)."
         ) from None
     status(book, f"membuka {target.name} …")
     book.app.books.open(str(target))
     counts = ", ".join(f"{n} {label.lower()}" for label, n in severity_counts(checked.findings))
-    message = f"Berkas pengajuan sudah ditulis dan dibuka:\n{target}\n\nTemuan validasi: {counts}."
-    if checked.findings:
+    message = (
+        f"Berkas pengajuan sudah ditulis dan dibuka:\n{target}\n"
+        f"Keputusan dan Lampiran dalam Word:\n{written.docx}\n\nTemuan validasi: {counts}."
+    )
+    if written.galat:
         message += (
-            "\nTemuan tidak menghalangi draf ini; jalankan Validasi untuk rinciannya sebelum "
-            "dikirim ke Bagian Organisasi."
+            f"\nSetiap halaman bertanda DRAF selama masih ada {written.galat} galat; jalankan "
+            "Validasi untuk rinciannya sebelum dikirim ke Bagian Organisasi."
         )
+    elif checked.findings:
+        message += "\nTemuan lain tidak menghalangi pengajuan; jalankan Validasi untuk rinciannya."
     _alert(book.app, message, "Konsolidasi")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from iki_xl.app.check import check_file
@@ -45,7 +46,7 @@ class InputResult:
             path,
             rekap.dinas,
             sum(rekap.jabatan_per_jenis.values()),
-            len(rekap.rows),
+            rekap.indikator,
             rekap.counts,
             rekap.galat_examples,
         )
@@ -68,11 +69,14 @@ class ConsolidationReport:
         return sum(m.galat for m in self.inputs)
 
 
-def _read_for_rekap(path: Path) -> tuple[DinasRekap | None, str]:
+def _read_for_rekap(path: Path, org_chart: bool = False) -> tuple[DinasRekap | None, str]:
     """Worker: read one input, return only its Rekap rows and counts (or why it failed)."""
     try:
         checked = check_file(path)
-        return dinas_rekap(checked.dokumen, checked.findings, sumber=path.name), ""
+        rekap = dinas_rekap(
+            checked.dokumen, checked.findings, sumber=path.name, org_chart=org_chart
+        )
+        return rekap, ""
     except IkiError as e:
         return None, str(e)
     except Exception as e:  # one broken input must never abort the others
@@ -86,14 +90,31 @@ class _Refused(Exception):
 Progress = Callable[[int, int, str], None]
 
 
-def _one_dinas(path: Path, output: Path, *, strict: bool, pdf: bool) -> ConsolidationReport:
+@dataclass(frozen=True)
+class Options:
+    """How one Dinas' submission is written (`write_pengajuan`'s options)."""
+
+    pdf: bool = False
+    docx: bool = False  # also the Keputusan and Lampiran as .docx
+    org_chart: bool = False  # jabatan in org-chart order instead of sheet order
+    fraction: bool = False  # one-line "A / B" formulas laid out as fractions
+
+
+def _one_dinas(path: Path, output: Path, *, strict: bool, options: Options) -> ConsolidationReport:
     checked = check_file(path)
     rekap = dinas_rekap(checked.dokumen, checked.findings, sumber=path.name)
     result = InputResult.of(path, rekap)
     if strict and result.galat:
         return ConsolidationReport(None, [result], refused=True)
     written = write_pengajuan(
-        checked.dokumen, output, findings=checked.findings, pdf=pdf, sumber=path.name
+        checked.dokumen,
+        output,
+        findings=checked.findings,
+        pdf=options.pdf,
+        docx=options.docx,
+        sumber=path.name,
+        org_chart=options.org_chart,
+        fraction=options.fraction,
     )
     return ConsolidationReport(written, [result])
 
@@ -104,22 +125,30 @@ def consolidate(
     *,
     strict: bool = False,
     pdf: bool = False,
+    docx: bool = False,
+    org_chart: bool = False,
+    fraction: bool = False,
     workers: int = 2,
     progress: Progress | None = None,
 ) -> ConsolidationReport:
     """Consolidate one or many inputs into one submission workbook.
 
-    One input: the full submission of that Dinas (Keputusan, Lampiran, Rekap, Ringkasan).
-    Several (or a folder): the Pemda recap, read by `workers` processes; an unreadable input
-    is reported and skipped. `strict` (--strict): nothing is written while any galat remains
-    or any input is unusable. `progress(done, total, name)` is called after each input.
+    One input: the full submission of that Dinas (Keputusan, Lampiran, Rekap, Ringkasan;
+    with `docx` also the Keputusan and Lampiran as a Word document). Several (or a folder):
+    the Pemda recap, read by `workers` processes (no decree, so no Word document); an
+    unreadable input is reported and skipped. While a galat remains every page says DRAF;
+    `strict` (--strict): nothing is written while any galat remains or any input is
+    unusable. `org_chart`: jabatan in org-chart order (default: sheet order); `fraction`:
+    one-line "A / B" formulas laid out as fractions. `progress(done, total, name)` is
+    called after each input.
     """
     files = collect_inputs(inputs)
     output = Path(output)
     if not files:
         raise UnusableFile("tidak ada berkas masukan (.xlsx, .xlsm, .yaml, .json)")
     if len(files) == 1 and not Path(inputs[0]).is_dir():
-        report = _one_dinas(files[0], output, strict=strict, pdf=pdf)
+        options = Options(pdf=pdf, docx=docx, org_chart=org_chart, fraction=fraction)
+        report = _one_dinas(files[0], output, strict=strict, options=options)
         if progress:
             progress(1, 1, files[0].name)
         return report
@@ -131,7 +160,12 @@ def consolidate(
         total = len(files)
         with ProcessPoolExecutor(max_workers=max(1, min(workers, total))) as pool:
             for i, (path, (rekap, error)) in enumerate(
-                zip(files, pool.map(_read_for_rekap, files), strict=True), start=1
+                zip(
+                    files,
+                    pool.map(partial(_read_for_rekap, org_chart=org_chart), files),
+                    strict=True,
+                ),
+                start=1,
             ):
                 if rekap is None:
                     results.append(InputResult(path, error=error))
@@ -148,7 +182,7 @@ def consolidate(
 
     try:
         with temporary_path(output) as tmp:
-            _, ringkasan = write_pemda_rekap(rekaps(), tmp)
+            written, ringkasan = write_pemda_rekap(rekaps(), tmp)
             if strict and any(m.skipped or m.galat for m in results):
                 raise _Refused
             if not ringkasan.dinas:
@@ -156,5 +190,6 @@ def consolidate(
     except _Refused:
         return ConsolidationReport(None, results, refused=strict)
     return ConsolidationReport(
-        Pengajuan(output, to_pdf(output, output.parent) if pdf else None), results
+        Pengajuan(output, to_pdf(output, output.parent) if pdf else None, galat=written.galat),
+        results,
     )

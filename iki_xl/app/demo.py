@@ -64,13 +64,17 @@ def run_demo(out_dir: Path, console: Console, *, contoh: str = "probolinggo") ->
             out_dir / f"{stem} - Pengajuan.xlsx",
             findings=checked.findings,
             pdf=printing,
+            docx=True,
             sumber=workbook.name,
         )
 
     files = Table("berkas", "isi", title="Berkas keluaran", title_justify="left")
     files.add_row(str(workbook), "workbook perencana (makro, pita IKI, fungsi IKI_…)")
     files.add_row(str(report), "Hasil Validasi: setiap temuan dengan tautan ke selnya")
-    files.add_row(str(written.xlsx), "pengajuan: Keputusan, Lampiran, Rekap, Ringkasan")
+    draf = f" (DRAF: masih ada {written.galat} galat)" if written.galat else ""
+    files.add_row(str(written.xlsx), f"pengajuan: Keputusan, Lampiran, Rekap, Ringkasan{draf}")
+    if written.docx is not None:
+        files.add_row(str(written.docx), "Keputusan dan Lampiran dalam Word, untuk disunting")
     if written.pdf is not None:
         files.add_row(str(written.pdf), "pengajuan dalam PDF")
     else:

@@ -199,6 +199,8 @@ def apply_contoh(doc: Dokumen, path: Path | str) -> Dokumen:
     if contoh.instansi:
         merged = result.instansi.model_dump() | contoh.instansi
         result.instansi = dokumen_from_data({"instansi": merged}, str(path)).instansi
+    # the document now holds example figures: it says so (and every page marks CONTOH)
+    result.instansi.contoh = " ".join(contoh.keterangan.split())
     for item in contoh.isian:
         jab = result.cari(item.jabatan)
         indikator = jab.semua_indikator() if jab else []

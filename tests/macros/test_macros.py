@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import docx
 import openpyxl
 import pytest
 import xlwings as xw
@@ -152,9 +153,13 @@ def test_consolidate_writes_beside_the_workbook_and_opens_it(excel: Any, tmp_pat
     assert wb.sheetnames[:4] == ["Keputusan", "Lampiran", "Rekap", "Ringkasan"]
     assert len(ex.alerts) == 1 and str(target) in ex.alerts[0]["prompt"]
     assert "galat" in ex.alerts[0]["prompt"] and ex.alerts[0]["mode"] == "info"
+    assert "DRAF" in ex.alerts[0]["prompt"]  # the Sampang example keeps its galat
+    word = target.with_suffix(".docx")
+    assert str(word) in ex.alerts[0]["prompt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["IKI Sampang.xlsx", "IKI Sampang - Pengajuan IKI.xlsx"]
-    )  # no temporary file left behind
+        ["IKI Sampang.xlsx", target.name, word.name]
+    )  # both files, no temporary file left behind
+    assert any("INDIKATOR KINERJA INDIVIDU" in p.text for p in docx.Document(str(word)).paragraphs)
     assert ex.status_bar is False
 
 
