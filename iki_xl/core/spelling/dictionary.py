@@ -116,7 +116,7 @@ class Kamus:
             and w != root + "i"
             and root not in self.baku
             and root not in self.english_id
-            and (self._known(root) or root in self._stemmer_words())
+            and (self._known(root) or self._stemmer.get_dictionary().contains(root))
         )
 
     def _stem(self, w: str) -> str:
@@ -129,9 +129,6 @@ class Kamus:
             words.extend(sorted(self.terms | self.accepted))
             self._stemmer = Stemmer(ArrayDictionary(words))
         return str(self._stemmer.stem(w))
-
-    def _stemmer_words(self) -> Any:
-        return self._stemmer.get_dictionary()
 
     def is_english(self, word: str) -> bool:
         w = word.casefold()
