@@ -15,10 +15,11 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 # Thresholds (tests/defects/tune.py prints the table they were chosen from)
-ITEM_RATIO = 90.0  # two list items are near-duplicates at or above this fuzz.ratio …
-ITEM_MAX_WORD_EDITS = 1  # … or when one word is added, dropped or replaced
+ITEM_RATIO = 92.0  # two list items are near-duplicates at or above this fuzz.ratio …
+ITEM_MAX_WORD_EDITS = 1  # … or when one word is added, dropped or replaced …
+ITEM_SAME_HEAD = 2  # … and their first two words (the action and its object) are equal
 LIST_ITEM_RATIO = 90.0  # an item "recurs" in another list at or above this ratio
-LIST_SHARE = 0.8  # two tugas lists are near-identical when this share of items recurs
+LIST_SHARE = 0.9  # two tugas lists are near-identical when this share of items recurs
 LIST_MIN_ITEMS = 3  # shorter lists are not compared (one-line tugas of a Kepala)
 FORMULA_RATIO = 90.0  # a formula whose text is this close to the name is no formula
 
@@ -48,16 +49,17 @@ def item_similarity(a: str, b: str) -> float:
 
 
 def near_duplicate(a: str, b: str) -> bool:
-    """Two items say the same thing: equal once normalised (punctuation, case), or one word
-    apart with the same first word (a different action word makes a different duty), or
-    close by characters (ITEM_RATIO) with the same first word."""
+    """Two items say the same thing: equal once normalised (punctuation, case), or, with
+    the same first two words (the action and its object: "pelaksanaan bimbingan teknis …"
+    and "pelaksanaan koordinasi teknis …" are two duties), one word apart or close by
+    characters (ITEM_RATIO). Items of fewer than four words must be equal."""
     na, nb = normalize_item(a), normalize_item(b)
     if not na or not nb:
         return False
     if na == nb:
         return True
     wa, wb = na.split(), nb.split()
-    if wa[0] != wb[0] or min(len(wa), len(wb)) < 4:
+    if wa[:ITEM_SAME_HEAD] != wb[:ITEM_SAME_HEAD] or min(len(wa), len(wb)) < 4:
         return False
     if word_edits(na, nb) <= ITEM_MAX_WORD_EDITS:
         return True
@@ -124,7 +126,7 @@ def similar_lists(lists: Sequence[Sequence[str]]) -> list[tuple[int, int, ListMa
 
 
 # Marks that make a text a formula, not a name: a sum, a fraction, an operator, "x 100%".
-_FORMULA_MARK = re.compile(r"[Σ∑ƒ=÷×/+*]|\b[xX]\s*100\s*%|\d\s*%")
+_FORMULA_MARK = re.compile(r"[Σ∑ƒ=÷×*]|\s[/+:]\s|\d\s*[/+]\s*\d|\b[xX]\s*100\s*%|\d\s*%")
 _LABEL = re.compile(r"^\s*(?:penjelasan|formulasi|rumus)(?:\s+peng?h?itungan)?\s*:?\s*", re.I)
 
 

@@ -248,12 +248,17 @@ def name_style(nama: str) -> str:
 
 
 def restyle(nama: str, style: str) -> str:
+    """`nama` written in `style`; acronyms (PPPA) stay in capitals."""
     if style == "UPPER":
         return nama.upper()
-    if style == "Title":
-        return title_case(nama)
-    t = nama.lower()
-    return t[:1].upper() + t[1:]
+    kb = _kamus()
+    keep = {w for w in re.findall(r"[A-Za-z]+", nama)
+            if w.isupper() and len(w) >= 2 and not kb.is_indonesian(w)}
+    t = title_case(nama) if style == "Title" else nama.lower()
+    if style != "Title":
+        t = t[:1].upper() + t[1:]
+    return re.sub(r"[A-Za-z]+", lambda m: m.group(0).upper() if m.group(0).upper() in keep
+                  else m.group(0), t)
 
 
 def _replace_word(text: str, old: str, new: str, rng: random.Random) -> str | None:
@@ -294,7 +299,7 @@ def variant_of(item: str, rng: random.Random, ops: tuple[str, ...] | None = None
             return item
         if op == "punct":
             core = item.rstrip(";.,: ")
-            end = rng.choice(("", ".", ",", ";"))
+            end = rng.choice(("", ".", ";"))
             t = core.replace(",", "", 1) if "," in core and rng.random() < 0.5 else core
             if t + end != item:
                 return t + end
@@ -302,13 +307,13 @@ def variant_of(item: str, rng: random.Random, ops: tuple[str, ...] | None = None
             t = item[:1].swapcase() + item[1:] if rng.random() < 0.5 else title_case(item)
             if t != item:
                 return t
-        elif op == "drop" and len(words) >= 6:
-            i = rng.randrange(1, len(words) - 1)
-            if len(words[i]) > 2:
+        elif op == "drop" and len(words) >= 6:  # the first two words name the duty: kept
+            i = rng.randrange(2, len(words) - 1)
+            if len(words[i]) > 2 and words[i].isalpha():
                 return " ".join(words[:i] + words[i + 1 :])
         elif op == "insert" and len(words) >= 4:
-            i = rng.randrange(1, len(words))
-            extra = rng.choice(("juga", "Dinas", "terkait", "secara berkala", "lainnya"))
+            i = rng.randrange(2, len(words))
+            extra = rng.choice(("juga", "Dinas", "terkait", "tersebut", "lainnya"))
             return " ".join([*words[:i], extra, *words[i:]])
         elif op == "replace" and len(words) >= 5:
             swaps = {
@@ -321,7 +326,7 @@ def variant_of(item: str, rng: random.Random, ops: tuple[str, ...] | None = None
                 "bahan": "materi",
                 "rencana": "perencanaan",
             }
-            idx = [i for i, w in enumerate(words) if i and w.lower() in swaps]
+            idx = [i for i, w in enumerate(words[:-1]) if i >= 2 and w.lower() in swaps]
             if idx:
                 i = rng.choice(idx)
                 words2 = list(words)
@@ -428,7 +433,8 @@ class Draft:
                         q = f"{p}.kinerja[{b}].indikator[{c}]"
                         origin[q] = [i["_src"]]
                         for fld in ("nama", "formulasi", "penjelasan", "sumber_data"):
-                            origin[f"{q}.{fld}"] = [f"{i['_src']}.{fld}"]
+                            also = i.get("_also", {}).get(fld, [])
+                            origin[f"{q}.{fld}"] = [f"{i['_src']}.{x}" for x in (fld, *also)]
 
         def strip(x: Any) -> Any:
             if isinstance(x, dict):
@@ -595,22 +601,30 @@ def inj_duplicate_tugas_across(dr: Draft, rng: random.Random) -> bool:
             if dr.free("cross", b) and dr.free("list", b):
                 pairs.append((a, b))
     rng.shuffle(pairs)
+    by_id = {j["id"]: j for j in js}
     for a, b in pairs:
         ja, jb = js[a], js[b]
-        ua, ub = _unit(ja), _unit(jb)
-        items = [x for x in ja["tugas"]]
-        if ua:
-            if not ub:
+        items = list(ja["tugas"])
+        ok = True
+        # a planner copying a list fixes the unit names: its own and its atasan's
+        for xa, xb in ((ja, jb), (by_id.get(ja["atasan"] or ""), by_id.get(jb["atasan"] or ""))):
+            ua = _unit(xa) if xa else None
+            ub = _unit(xb) if xb else None
+            if not ua:
                 continue
-            pat = _unit_pattern(ua)
-            items = [pat.sub(ub, x) for x in items]
+            if not ub or ua.split()[0] != ub.split()[0]:
+                ok = ok and not any(_unit_pattern(ua).search(x) for x in items)
+                continue
+            items = [_unit_pattern(ua).sub(ub, x) for x in items]
             rest = re.findall(r"[A-Za-z]+", ua.split(" ", 1)[1])
             if any(_unit_pattern(ua).search(x) for x in items) or (
                 len(rest) >= 2
                 and any(re.search(r"\s+".join(rest[-2:]), x, re.I) for x in items)
                 and not re.search(r"\s+".join(rest[-2:]), ub, re.I)
             ):
-                continue
+                ok = False
+        if not ok:
+            continue
         src = [list(s) for s in ja["_tugas"]]
         mode = rng.random()
         if mode < 0.35 and len(items) >= 5:  # near-identical: one or two items changed
@@ -619,6 +633,7 @@ def inj_duplicate_tugas_across(dr: Draft, rng: random.Random) -> bool:
         jb["tugas"], jb["_tugas"], jb["_tugas_own"] = items, src, False
         dr.use("cross", a, b)
         dr.use("list", a, b)
+        dr.use("nama", a, b)
         dr.add("duplicate_tugas_across", f"jabatan[{b}].tugas", f"salinan tugas jabatan[{a}]")
         return True
     return False
@@ -660,6 +675,7 @@ def inj_wrong_unit_copy(dr: Draft, rng: random.Random) -> bool:
             jb[f"_{f}"].insert(k, [])
         dr.use("cross", b)
         dr.use("list", b)
+        dr.use("nama", a, b)
         dr.add("wrong_unit_copy", f"jabatan[{b}].{f}[{k}]", f"menyebut unit jabatan[{a}]")
         return True
     return False
@@ -667,8 +683,9 @@ def inj_wrong_unit_copy(dr: Draft, rng: random.Random) -> bool:
 
 def inj_same_name_jabatan(dr: Draft, rng: random.Random) -> bool:
     js = dr.jabatan
+    major = Counter(name_style(j["nama"]) for j in js).most_common(1)[0][0]
     pairs = [(a, b) for a in range(len(js)) for b in range(a + 1, len(js))
-             if dr.free("nama", a) and dr.free("nama", b)]
+             if dr.free("nama", a) and dr.free("nama", b) and name_style(js[a]["nama"]) == major]
     if not pairs:
         return False
     a, b = rng.choice(pairs)
@@ -730,6 +747,7 @@ def inj_formula_equals_name(dr: Draft, rng: random.Random) -> bool:
     text = variant_of(i["nama"].rstrip("."), rng, ("same", "punct", "case", "drop", "insert"))
     label = "Formulasi Penghitungan :\n" if rng.random() < 0.4 else ""
     i["formulasi"] = label + text
+    i.setdefault("_also", {})["formulasi"] = ["nama"]
     dr.add("formula_equals_name", f"{q}.formulasi", "formulasi = nama indikator")
     dr.touched.add(f"{q}.nama")
     return True
@@ -937,7 +955,7 @@ def inj_spacing(dr: Draft, rng: random.Random) -> bool:
     for jalur, cont, key in cands:
         text = cont[key]
         ops = []
-        if re.search(r"\w/\w", text):
+        if re.search(r"[A-Za-z]/[A-Za-z]", text):
             ops.append("slash")
         if re.search(r"\w\.$", text):
             ops.append("dots")
@@ -950,7 +968,7 @@ def inj_spacing(dr: Draft, rng: random.Random) -> bool:
             continue
         op = rng.choice(ops)
         if op == "slash":
-            m = rng.choice(list(re.finditer(r"(?<=\w)/(?=\w)", text)))
+            m = rng.choice(list(re.finditer(r"(?<=[A-Za-z])/(?=[A-Za-z])", text)))
             new = text[: m.start()] + rng.choice(("/ ", " /")) + text[m.end() :]
         elif op == "dots":
             new = text + "."
@@ -977,7 +995,7 @@ def inj_repeated_word(dr: Draft, rng: random.Random) -> bool:
         words = [m for m in re.finditer(r"(?<![\w-])[A-Za-z]{3,}(?![\w-])", text)]
         if len(words) < 3:
             continue
-        m = rng.choice(words[1:])
+        m = rng.choice(words[1:-1])
         cont[key] = text[: m.end()] + " " + m.group(0).lower() + text[m.end() :]
         dr.add("repeated_word", jalur, m.group(0))
         return True

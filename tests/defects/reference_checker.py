@@ -94,6 +94,7 @@ def list_dan(items: Sequence[str]) -> list[int]:
 
 
 _VERB = re.compile(r"^(?:me|mem|men|meng|meny|ber|di)[a-z]{3,}$")
+_NOT_VERBS = frozenset("menteri metode media mekanisme memorandum mental merah meja menu".split())
 _NOMINAL = re.compile(r"^(?:pe|pem|pen|peng|peny|per|ke)[a-z]{3,}an$")
 
 
@@ -117,9 +118,10 @@ def merged_items(items: Sequence[str]) -> list[int]:
             if _VERB.match(w) or _NOMINAL.match(w) or openers.get(w, 0) >= 1:
                 found = True
                 break
-        if not found:
-            words = body.split()
-            first = words[0].casefold() if words else ""
+        words = body.split()
+        long_words = [w for w in words if len(w) > 3]
+        title = sum(w[:1].isupper() for w in long_words) >= 0.6 * max(1, len(long_words))
+        if not found and not title:
             for k in range(2, len(words)):
                 w = words[k]
                 lw = w.casefold()
@@ -128,13 +130,13 @@ def merged_items(items: Sequence[str]) -> list[int]:
                 prev = words[k - 1].casefold()
                 if prev in ("dan", "serta", "atau", "oleh", "dengan") or prev.endswith(","):
                     continue
-                if (openers.get(lw, 0) >= 1 and lw != first) or (
+                if openers.get(lw, 0) >= 1 or (
                     _VERB.match(lw) and lw in openers
                 ):
                     found = True
                     break
-                if _VERB.match(lw) and re.match(r"^me(?:ny|ng|m|n)?[a-z]+(?:kan|i)$", lw):
-                    found = True  # "… Dinas Melaksanakan …": a capitalised action verb
+                if re.match(r"^me(?:ny|ng|m|n)?[a-z]{3,}$", lw) and lw not in _NOT_VERBS:
+                    found = True  # "… inventaris Menyimpan …": a capitalised action verb
                     break
         if found:
             out.append(i)
@@ -174,9 +176,24 @@ def check_lists(doc: Dokumen) -> list[Temuan]:
 # ---------------------------------------------------------------------------- across jabatan
 
 
+def masked_tugas(doc: Dokumen) -> list[list[str]]:
+    """Every jabatan's tugas, normalised, with the names of the document's units masked."""
+    units = sorted({u for j in doc.jabatan if (u := unit_of(j))}, key=len, reverse=True)
+
+    def mask(item: str) -> str:
+        t = f" {normalize_units(item)} "
+        for u in units:
+            t = t.replace(f" {u} ", " unit ")
+        return t.strip()
+
+    return [[mask(x) for x in j.tugas] for j in doc.jabatan]
+
+
 def duplicate_tugas_across(doc: Dokumen) -> list[tuple[int, int]]:
-    """(earlier, later) jabatan whose tugas lists are identical or near-identical."""
-    return [(i, k) for i, k, _ in sim.similar_lists([j.tugas for j in doc.jabatan])]
+    """(earlier, later) jabatan whose tugas lists are identical or near-identical once the
+    names of the document's units are masked (a list copied from another Seksi with only
+    the Seksi's name changed is still a copy; sibling Seksi share only their boilerplate)."""
+    return [(i, k) for i, k, _ in sim.similar_lists(masked_tugas(doc))]
 
 
 _UNIT_HEAD = re.compile(r"^\s*(?:kepala|ka\.?)\s*", re.I)
@@ -186,7 +203,7 @@ _UNIT_TYPES = ("seksi", "subbagian", "bidang")
 def normalize_units(text: str) -> str:
     """Lower case, "Sub. Bagian"/"Sub Bagian" → "subbagian", "Seksikepahlawanan" →
     "seksi kepahlawanan", punctuation to spaces."""
-    t = text.casefold()
+    t = re.sub(r"(?<=[a-z])(?=(?:Seksi|Bidang|Subbagian|Sub\b))", " ", text).casefold()
     t = re.sub(r"\bsub\.?\s*bagian\b", "subbagian", t)
     t = re.sub(r"\b(seksi|bidang|subbagian)(?=[a-z])", r"\1 ", t)
     t = re.sub(r"[^\w\s]", " ", t)
@@ -353,13 +370,20 @@ def not_a_measure(nama: str) -> str | None:
     if not words:
         return None
     first = words[0].casefold()
-    if first.startswith(MEASURE_WORDS):
+    if first.startswith(MEASURE_WORDS) or _near_measure(first):
         return None
     if first in NOT_MEASURE_START:
         return words[0]
     if not any(w.casefold().startswith(MEASURE_WORDS) for w in words):
         return words[0]
     return None
+
+
+def _near_measure(word: str) -> bool:
+    """A measure word with a typo ("Jumllah", "Presetase")."""
+    from rapidfuzz.distance import OSA
+
+    return len(word) >= 5 and any(OSA.distance(word, m) <= 2 for m in MEASURE_WORDS if len(m) >= 5)
 
 
 _DOUBLE_SUM = re.compile(r"[Σ∑]\s*(jumlah|total|banyaknya)\b", re.I)

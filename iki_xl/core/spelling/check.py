@@ -188,7 +188,8 @@ def misspellings(
         if start >= 2 and masked[start - 2 : start] == "- " and start > 2 and masked[start - 3].isalpha():
             continue
         if masked.startswith(".", end) and len(word) <= 5 and not kb.is_indonesian(word):
-            continue  # an abbreviation: "Keg.", "Sos.", "Rehab."
+            if context is None or f"^{lw}" in context:
+                continue  # an abbreviation of a word the document uses: "Keg.", "Rehab."
         found = check_word(word, kb, context)
         if found is None:
             continue
@@ -277,6 +278,8 @@ def context_of(texts: Iterable[str]) -> Counter[str]:
             ctx[lw] += 1
             if len(lw) > 5:
                 ctx[lw[:5]] += 1
+            for n in range(2, min(6, len(lw))):
+                ctx[f"^{lw[:n]}"] += 1  # prefixes, for abbreviations: "^keg" of kegiatan
     return ctx
 
 
