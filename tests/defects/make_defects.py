@@ -312,9 +312,11 @@ def variant_of(item: str, rng: random.Random, ops: tuple[str, ...] | None = None
             if len(words[i]) > 2 and words[i].isalpha():
                 return " ".join(words[:i] + words[i + 1 :])
         elif op == "insert" and len(words) >= 4:
-            i = rng.randrange(2, len(words))
+            i = rng.randrange(2, len(words) - 1)
             extra = rng.choice(("juga", "Dinas", "terkait", "tersebut", "lainnya"))
-            return " ".join([*words[:i], extra, *words[i:]])
+            near = {w.casefold().strip(",;.") for w in words[i - 1 : i + 1]}
+            if extra.casefold() not in near:  # never a word twice in a row
+                return " ".join([*words[:i], extra, *words[i:]])
         elif op == "replace" and len(words) >= 5:
             swaps = {
                 "dan": "serta",

@@ -94,6 +94,7 @@ def list_dan(items: Sequence[str]) -> list[int]:
 
 
 _VERB = re.compile(r"^(?:me|mem|men|meng|meny|ber|di)[a-z]{3,}$")
+_JOINERS = frozenset("dan serta atau oleh dengan untuk bagi pada di ke dari yang".split())
 _NOT_VERBS = frozenset("menteri metode media mekanisme memorandum mental merah meja menu".split())
 _NOMINAL = re.compile(r"^(?:pe|pem|pen|peng|peny|per|ke)[a-z]{3,}an$")
 
@@ -103,6 +104,7 @@ def merged_items(items: Sequence[str]) -> list[int]:
     an item (a verb "melaksanakan", a noun "pelaksanaan", or a word that opens another item
     of the list), or such a word capitalised in mid-item without a conjunction before it."""
     openers = Counter(t.split()[0].casefold().strip(",;.") for t in items if t.split())
+    nominal_list = sum(n for w, n in openers.items() if _NOMINAL.match(w)) > 0.6 * len(items)
     out = []
     for i, t in enumerate(items):
         body = t.rstrip(" ;.,")
@@ -112,32 +114,30 @@ def merged_items(items: Sequence[str]) -> list[int]:
             if w in ("dan", "serta", "atau"):
                 continue
             before = body[: m.start()].split()
-            if m.group(0).startswith(".") and before and len(before[-1]) <= 6:
-                if not (_VERB.match(w) or _NOMINAL.match(w)):
-                    continue  # an abbreviation: "Keg. Penyediaan"
+            if m.group(0).startswith(".") and before and len(before[-1]) <= 4:
+                continue  # an abbreviation: "Keg. Penyediaan", "Sub. Bagian"
             if _VERB.match(w) or _NOMINAL.match(w) or openers.get(w, 0) >= 1:
                 found = True
                 break
         words = body.split()
         long_words = [w for w in words if len(w) > 3]
         title = sum(w[:1].isupper() for w in long_words) >= 0.6 * max(1, len(long_words))
-        if not found and not title:
-            for k in range(2, len(words)):
-                w = words[k]
-                lw = w.casefold()
-                if not w[:1].isupper() or w.isupper():
-                    continue
-                prev = words[k - 1].casefold()
-                if prev in ("dan", "serta", "atau", "oleh", "dengan") or prev.endswith(","):
-                    continue
-                if openers.get(lw, 0) >= 1 or (
-                    _VERB.match(lw) and lw in openers
-                ):
-                    found = True
-                    break
-                if re.match(r"^me(?:ny|ng|m|n)?[a-z]{3,}$", lw) and lw not in _NOT_VERBS:
-                    found = True  # "… inventaris Menyimpan …": a capitalised action verb
-                    break
+        for k in range(2, len(words)):
+            if found:
+                break
+            w = words[k]
+            lw = w.casefold().strip(",;.")
+            if not w[:1].isupper() or w.isupper():
+                continue
+            prev = words[k - 1].casefold()
+            if prev in _JOINERS or prev.endswith(",") or (title and _NOMINAL.match(prev)):
+                continue  # "dan Pelaksanaan", Title Case "Pelaporan Pelaksanaan": one phrase
+            if openers.get(lw, 0) >= 1:
+                found = True  # a word that opens another item: "… Anak Pelaksanaan …"
+            elif not title and re.match(r"^me(?:ny|ng|m|n)?[a-z]{3,}$", lw) and lw not in _NOT_VERBS:
+                found = True  # "… inventaris Menyimpan …": a capitalised action verb
+            elif not title and nominal_list and _NOMINAL.match(lw):
+                found = True  # "… perpustakaan Pembinaan organisasi …" in a list of nouns
         if found:
             out.append(i)
     return out
@@ -278,9 +278,13 @@ def _table(j: Jabatan) -> list[tuple[str, str]]:
             for _, i in j.semua_indikator()]
 
 
+def _close(a: str, b: str) -> bool:
+    return a == b or fuzz.ratio(a, b) >= sim.LIST_ITEM_RATIO or sim.word_edits(a, b) <= 1
+
+
 def copied_tables(doc: Dokumen) -> list[tuple[int, int]]:
-    """(earlier, later) jabatan whose kinerja tables carry the same indicators (names and
-    formulas equal or at similarity.LIST_ITEM_RATIO and above, in order)."""
+    """(earlier, later) jabatan whose kinerja tables carry the same indicators, in order:
+    names and formulas equal, at similarity.LIST_ITEM_RATIO and above, or one word apart."""
     tables = [_table(j) for j in doc.jabatan]
     out = []
     for b in range(1, len(tables)):
@@ -291,8 +295,7 @@ def copied_tables(doc: Dokumen) -> list[tuple[int, int]]:
             ta = tables[a]
             if len(ta) != len(tb):
                 continue
-            if all(fuzz.ratio(x[0], y[0]) >= sim.LIST_ITEM_RATIO
-                   and fuzz.ratio(x[1], y[1]) >= sim.LIST_ITEM_RATIO for x, y in zip(ta, tb)):
+            if all(_close(x[0], y[0]) and _close(x[1], y[1]) for x, y in zip(ta, tb)):
                 out.append((a, b))
                 break
     return out

@@ -107,7 +107,7 @@ class Kamus:
         """An affixed form of a known root that the lists lack ("pengevaluasian",
         "terpulihkan", "kedisabilitasan"), found by the Sastrawi stemmer. A bare "-i" on a
         noun is not taken ("akuntabilitasi" is a typo, not akuntabilitas + i)."""
-        if len(w) < 6 or not w.isalpha():
+        if len(w) < 6 or not w.isalpha() or self.glued_preposition(w):
             return False
         root = self._stem(w)
         return (
