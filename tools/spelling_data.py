@@ -101,7 +101,9 @@ def main() -> int:
     en = {
         w
         for w in wordfreq.top_n_list("en", 10**6)
-        if WORD.match(w) and len(w) > 2 and w not in forms
+        if WORD.match(w)
+        and len(w) > 2
+        and w not in forms
         and wordfreq.zipf_frequency(w, "en") >= args.en_zipf
     }
     DATA.mkdir(parents=True, exist_ok=True)

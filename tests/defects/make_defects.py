@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -192,7 +192,7 @@ class Kasus:
     origin: dict[str, list[str]]  # path here → paths in the base document
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_base(name: str) -> Dokumen:
     """The bundled example `name`, validated by the model."""
     data = yaml.safe_load((CONTOH / f"{name}.yaml").read_text(encoding="utf-8"))
@@ -252,13 +252,17 @@ def restyle(nama: str, style: str) -> str:
     if style == "UPPER":
         return nama.upper()
     kb = _kamus()
-    keep = {w for w in re.findall(r"[A-Za-z]+", nama)
-            if w.isupper() and len(w) >= 2 and not kb.is_indonesian(w)}
+    keep = {
+        w
+        for w in re.findall(r"[A-Za-z]+", nama)
+        if w.isupper() and len(w) >= 2 and not kb.is_indonesian(w)
+    }
     t = title_case(nama) if style == "Title" else nama.lower()
     if style != "Title":
         t = t[:1].upper() + t[1:]
-    return re.sub(r"[A-Za-z]+", lambda m: m.group(0).upper() if m.group(0).upper() in keep
-                  else m.group(0), t)
+    return re.sub(
+        r"[A-Za-z]+", lambda m: m.group(0).upper() if m.group(0).upper() in keep else m.group(0), t
+    )
 
 
 def _replace_word(text: str, old: str, new: str, rng: random.Random) -> str | None:
@@ -283,9 +287,9 @@ def typo_of(word: str, rng: random.Random) -> str | None:
             t = word[:i] + word[i] + word[i:]
         else:
             continue
-        if t.casefold() != word.casefold() and not kb.is_indonesian(t) and not kb.is_english(t):
-            if t.casefold() not in kb.baku:
-                return t
+        real = kb.is_indonesian(t) or kb.is_english(t) or t.casefold() in kb.baku
+        if t.casefold() != word.casefold() and not real:
+            return t
     return None
 
 
@@ -560,15 +564,15 @@ def inj_merged_items(dr: Draft, rng: random.Random) -> bool:
     first, second = items[k], items[k + 1]
     sep = rng.choice(("; ", ". ", " "))
     core = first.rstrip(" ;,.")
-    if sep == ". ":
-        second = second[:1].upper() + second[1:]
-    elif sep == " ":
+    if sep == ". " or sep == " ":
         second = second[:1].upper() + second[1:]
     items[k] = core + sep + second
     src[k] = src[k] + src[k + 1]
     del items[k + 1], src[k + 1]
     dr.use("list", a)
-    dr.add("merged_items", f"jabatan[{a}].{f}[{k}]", f"dua butir digabung ({sep.strip() or 'spasi'})")
+    dr.add(
+        "merged_items", f"jabatan[{a}].{f}[{k}]", f"dua butir digabung ({sep.strip() or 'spasi'})"
+    )
     return True
 
 
@@ -673,7 +677,9 @@ def inj_wrong_unit_copy(dr: Draft, rng: random.Random) -> bool:
             f = "tugas"
             k = max(0, len(jb[f]) - 1)
             line = f"Menyusun laporan pelaksanaan program dan kegiatan {ua};"
-            jb[f].insert(k, line[:1].lower() + line[1:] if jb[f] and jb[f][0][:1].islower() else line)
+            jb[f].insert(
+                k, line[:1].lower() + line[1:] if jb[f] and jb[f][0][:1].islower() else line
+            )
             jb[f"_{f}"].insert(k, [])
         dr.use("cross", b)
         dr.use("list", b)
@@ -686,8 +692,12 @@ def inj_wrong_unit_copy(dr: Draft, rng: random.Random) -> bool:
 def inj_same_name_jabatan(dr: Draft, rng: random.Random) -> bool:
     js = dr.jabatan
     major = Counter(name_style(j["nama"]) for j in js).most_common(1)[0][0]
-    pairs = [(a, b) for a in range(len(js)) for b in range(a + 1, len(js))
-             if dr.free("nama", a) and dr.free("nama", b) and name_style(js[a]["nama"]) == major]
+    pairs = [
+        (a, b)
+        for a in range(len(js))
+        for b in range(a + 1, len(js))
+        if dr.free("nama", a) and dr.free("nama", b) and name_style(js[a]["nama"]) == major
+    ]
     if not pairs:
         return False
     a, b = rng.choice(pairs)
@@ -788,7 +798,13 @@ def inj_double_sum(dr: Draft, rng: random.Random) -> bool:
         f = f[: m.end()] + "Jumlah " + f[m.end() :]
     else:
         mark = rng.choice(("Σ ", "∑ "))
-        f = re.sub(r"^(\s*)(jumlah\b)", lambda x: x.group(1) + mark + x.group(2), f, count=1, flags=re.I | re.M)
+        f = re.sub(
+            r"^(\s*)(jumlah\b)",
+            lambda x: x.group(1) + mark + x.group(2),
+            f,
+            count=1,
+            flags=re.I | re.M,
+        )
     if f == i["formulasi"]:
         return False
     i["formulasi"] = f
@@ -803,8 +819,10 @@ def _free_texts(dr: Draft, fields: tuple[str, ...] = ()) -> list[tuple[str, Any,
         a = int(jalur[8 : jalur.index("]")])
         if jalur in dr.touched:
             continue
-        part = "nama" if jalur.endswith("].nama") and ".kinerja" not in jalur else (
-            "kinerja" if ".kinerja" in jalur else "list"
+        part = (
+            "nama"
+            if jalur.endswith("].nama") and ".kinerja" not in jalur
+            else ("kinerja" if ".kinerja" in jalur else "list")
         )
         if not dr.free(part, a) or (part == "list" and not dr.free("cross", a)):
             continue
@@ -855,13 +873,21 @@ _TRUNC_AFTER = ("dan", "serta", "yang", "untuk", "dengan", "dalam", "bagi", "pad
 
 
 def inj_truncation(dr: Draft, rng: random.Random) -> bool:
-    cands = [c for c in _free_texts(dr) if len(c[1][c[2]].split()) >= 6 and not c[0].endswith(".nama") or (
-        c[0].endswith("indikator[0].nama") and len(c[1][c[2]].split()) >= 6)]
+    cands = [
+        c
+        for c in _free_texts(dr)
+        if (len(c[1][c[2]].split()) >= 6 and not c[0].endswith(".nama"))
+        or (c[0].endswith("indikator[0].nama") and len(c[1][c[2]].split()) >= 6)
+    ]
     rng.shuffle(cands)
     for jalur, cont, key in cands:
         text = cont[key]
         lines = text.split("\n")
-        li = max(range(len(lines)), key=lambda x: len(lines[x])) if "formulasi" in jalur else len(lines) - 1
+        li = (
+            max(range(len(lines)), key=lambda x: len(lines[x]))
+            if "formulasi" in jalur
+            else len(lines) - 1
+        )
         line = lines[li]
         words = line.split(" ")
         mode = rng.choice(("word", "word", "comma", "sesuai", "paren"))
@@ -877,7 +903,8 @@ def inj_truncation(dr: Draft, rng: random.Random) -> bool:
             cut = " ".join([*words[:k], "(" + words[k], *words[k + 1 : k + 2]])
         if cut is None:
             idx = [
-                k for k, w in enumerate(words[:-2])
+                k
+                for k, w in enumerate(words[:-2])
                 if k >= 2 and w.lower() in _TRUNC_AFTER and not re.search(r"[;,]$", words[k - 1])
             ]
             if not idx:
@@ -936,7 +963,8 @@ def inj_typo(dr: Draft, rng: random.Random) -> bool:
     for jalur, cont, key in cands:
         text = cont[key]
         words = [
-            m for m in re.finditer(r"(?<![\w-])[A-Za-z]{5,}(?![\w-])", text)
+            m
+            for m in re.finditer(r"(?<![\w-])[A-Za-z]{5,}(?![\w-])", text)
             if not m.group(0).isupper() and kb.is_indonesian(m.group(0))
         ]
         if not words:
@@ -1027,8 +1055,14 @@ ORDER: tuple[tuple[str, Injection], ...] = (
     ("repeated_word", inj_repeated_word),
 )
 # how many of each text kind one document gets (drawn from this range)
-REPEAT = {"truncation": (1, 2), "english": (1, 2), "typo": (1, 3), "baku": (1, 2),
-          "spacing": (1, 2), "repeated_word": (1, 1)}
+REPEAT = {
+    "truncation": (1, 2),
+    "english": (1, 2),
+    "typo": (1, 3),
+    "baku": (1, 2),
+    "spacing": (1, 2),
+    "repeated_word": (1, 1),
+}
 
 
 def make_case(index: int, seed: int) -> Kasus:

@@ -34,9 +34,38 @@ class Temuan:
 # ---------------------------------------------------------------------------- truncation
 
 TRAILING_WORDS = frozenset(
-    "dan serta atau yang untuk dengan dalam bagi pada oleh di ke dari terhadap sesuai "
-    "meliputi antara maupun baik sebagai pasca para adalah yaitu berupa melalui tentang "
-    "karena agar sehingga".split()
+    [
+        "dan",
+        "serta",
+        "atau",
+        "yang",
+        "untuk",
+        "dengan",
+        "dalam",
+        "bagi",
+        "pada",
+        "oleh",
+        "di",
+        "ke",
+        "dari",
+        "terhadap",
+        "sesuai",
+        "meliputi",
+        "antara",
+        "maupun",
+        "baik",
+        "sebagai",
+        "pasca",
+        "para",
+        "adalah",
+        "yaitu",
+        "berupa",
+        "melalui",
+        "tentang",
+        "karena",
+        "agar",
+        "sehingga",
+    ]
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
@@ -71,8 +100,7 @@ def check_truncation(jalur: str, text: str) -> Temuan | None:
     why = truncated(text)
     if why is None:
         return None
-    return Temuan("truncation", jalur, f"Teks terpotong: {why}",
-                  "Lengkapi kalimat yang terpotong.")
+    return Temuan("truncation", jalur, f"Teks terpotong: {why}", "Lengkapi kalimat yang terpotong.")
 
 
 # --------------------------------------------------------------------------- list structure
@@ -94,8 +122,37 @@ def list_dan(items: Sequence[str]) -> list[int]:
 
 
 _VERB = re.compile(r"^(?:me|mem|men|meng|meny|ber|di)[a-z]{3,}$")
-_JOINERS = frozenset("dan serta atau oleh dengan untuk bagi pada di ke dari yang".split())
-_NOT_VERBS = frozenset("menteri metode media mekanisme memorandum mental merah meja menu".split())
+# nouns that open a fungsi item ("pelaksanaan …", "pembinaan …")
+FUNGSI_OPENERS = frozenset(
+    [
+        "perumusan",
+        "pelaksanaan",
+        "pengelolaan",
+        "pembinaan",
+        "pengoordinasian",
+        "penyusunan",
+        "pengawasan",
+        "pemberian",
+        "penyelenggaraan",
+        "pengendalian",
+        "pelaporan",
+        "pemantauan",
+        "penyiapan",
+        "perencanaan",
+        "pengembangan",
+        "penetapan",
+        "pengkoordinasian",
+        "fasilitasi",
+        "koordinasi",
+        "evaluasi",
+    ]
+)
+_JOINERS = frozenset(
+    ["dan", "serta", "atau", "oleh", "dengan", "untuk", "bagi", "pada", "di", "ke", "dari", "yang"]
+)
+_NOT_VERBS = frozenset(
+    ["menteri", "metode", "media", "mekanisme", "memorandum", "mental", "merah", "meja", "menu"]
+)
 _NOMINAL = re.compile(r"^(?:pe|pem|pen|peng|peny|per|ke)[a-z]{3,}an$")
 
 
@@ -134,9 +191,17 @@ def merged_items(items: Sequence[str]) -> list[int]:
                 continue  # "dan Pelaksanaan", Title Case "Pelaporan Pelaksanaan": one phrase
             if openers.get(lw, 0) >= 1:
                 found = True  # a word that opens another item: "… Anak Pelaksanaan …"
-            elif not title and re.match(r"^me(?:ny|ng|m|n)?[a-z]{3,}$", lw) and lw not in _NOT_VERBS:
+            elif (
+                not title and re.match(r"^me(?:ny|ng|m|n)?[a-z]{3,}$", lw) and lw not in _NOT_VERBS
+            ):
                 found = True  # "… inventaris Menyimpan …": a capitalised action verb
-            elif not title and nominal_list and _NOMINAL.match(lw):
+            elif (
+                not title
+                and nominal_list
+                and lw in FUNGSI_OPENERS
+                and words[k - 1][:1].islower()
+                and (k + 1 == len(words) or words[k + 1][:1].islower())
+            ):
                 found = True  # "… perpustakaan Pembinaan organisasi …" in a list of nouns
         if found:
             out.append(i)
@@ -155,21 +220,41 @@ def check_lists(doc: Dokumen) -> list[Temuan]:
             items = getattr(j, f)
             p = f"jabatan[{a}].{f}"
             for i in list_not_last(items):
-                out.append(Temuan("list_not_last", f"{p}[{i}]",
-                                  f"Butir '{items[i][:40]}…' bukan butir terakhir",
-                                  "Pindahkan butir tugas lain ke urutan terakhir."))
+                out.append(
+                    Temuan(
+                        "list_not_last",
+                        f"{p}[{i}]",
+                        f"Butir '{items[i][:40]}…' bukan butir terakhir",
+                        "Pindahkan butir tugas lain ke urutan terakhir.",
+                    )
+                )
             for i in list_dan(items):
-                out.append(Temuan("list_dan", f"{p}[{i}]",
-                                  "Kata 'dan' pada butir yang bukan sebelum terakhir",
-                                  "Letakkan '; dan' hanya pada butir sebelum terakhir."))
+                out.append(
+                    Temuan(
+                        "list_dan",
+                        f"{p}[{i}]",
+                        "Kata 'dan' pada butir yang bukan sebelum terakhir",
+                        "Letakkan '; dan' hanya pada butir sebelum terakhir.",
+                    )
+                )
             for i in merged_items(items):
-                out.append(Temuan("merged_items", f"{p}[{i}]",
-                                  "Dua butir tergabung dalam satu butir",
-                                  "Pisahkan menjadi dua butir."))
+                out.append(
+                    Temuan(
+                        "merged_items",
+                        f"{p}[{i}]",
+                        "Dua butir tergabung dalam satu butir",
+                        "Pisahkan menjadi dua butir.",
+                    )
+                )
             for i, k in near_duplicate_items(items):
-                out.append(Temuan("near_duplicate_item", f"{p}[{k}]",
-                                  f"Butir mengulang butir ke-{i + 1} (hampir sama)",
-                                  "Hapus salah satu atau bedakan isinya."))
+                out.append(
+                    Temuan(
+                        "near_duplicate_item",
+                        f"{p}[{k}]",
+                        f"Butir mengulang butir ke-{i + 1} (hampir sama)",
+                        "Hapus salah satu atau bedakan isinya.",
+                    )
+                )
     return out
 
 
@@ -249,9 +334,17 @@ def wrong_unit_items(doc: Dokumen) -> list[tuple[int, str, int, str]]:
                         spans.append((m.start(), m.end(), u))
                 # keep the longest mention at each place ("… sosial anak dan lanjut usia")
                 spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-                keep = [s for s in spans if not any(
-                    o is not s and o[0] <= s[0] and s[1] <= o[1] and (o[1] - o[0]) > (s[1] - s[0])
-                    for o in spans)]
+                keep = [
+                    s
+                    for s in spans
+                    if not any(
+                        o is not s
+                        and o[0] <= s[0]
+                        and s[1] <= o[1]
+                        and (o[1] - o[0]) > (s[1] - s[0])
+                        for o in spans
+                    )
+                ]
                 bad = [u for _, _, u in keep if u not in allowed and u.split()[0] == kind]
                 if bad:
                     out.append((b, f, k, bad[0]))
@@ -274,8 +367,10 @@ def same_name_jabatan(doc: Dokumen) -> list[tuple[int, int]]:
 
 
 def _table(j: Jabatan) -> list[tuple[str, str]]:
-    return [(sim.normalize_item(i.nama), sim.normalize_item(i.formulasi))
-            for _, i in j.semua_indikator()]
+    return [
+        (sim.normalize_item(i.nama), sim.normalize_item(i.formulasi))
+        for _, i in j.semua_indikator()
+    ]
 
 
 def _close(a: str, b: str) -> bool:
@@ -295,7 +390,7 @@ def copied_tables(doc: Dokumen) -> list[tuple[int, int]]:
             ta = tables[a]
             if len(ta) != len(tb):
                 continue
-            if all(_close(x[0], y[0]) and _close(x[1], y[1]) for x, y in zip(ta, tb)):
+            if all(_close(x[0], y[0]) and _close(x[1], y[1]) for x, y in zip(ta, tb, strict=True)):
                 out.append((a, b))
                 break
     return out
@@ -328,40 +423,105 @@ def check_across(doc: Dokumen) -> list[Temuan]:
     js = doc.jabatan
     out = []
     for a, b in duplicate_tugas_across(doc):
-        out.append(Temuan("duplicate_tugas_across", f"jabatan[{b}].tugas",
-                          f"Daftar tugas sama/hampir sama dengan jabatan '{js[a].nama}'",
-                          "Susun tugas sesuai jabatan ini."))
+        out.append(
+            Temuan(
+                "duplicate_tugas_across",
+                f"jabatan[{b}].tugas",
+                f"Daftar tugas sama/hampir sama dengan jabatan '{js[a].nama}'",
+                "Susun tugas sesuai jabatan ini.",
+            )
+        )
     for b, f, k, u in wrong_unit_items(doc):
         own = unit_of(js[b]) or ""
-        out.append(Temuan("wrong_unit_copy", f"jabatan[{b}].{f}[{k}]",
-                          f"Butir menyebut unit lain: '{u.title()}'",
-                          f"Ganti dengan unit jabatan ini: '{own.title()}'."))
+        out.append(
+            Temuan(
+                "wrong_unit_copy",
+                f"jabatan[{b}].{f}[{k}]",
+                f"Butir menyebut unit lain: '{u.title()}'",
+                f"Ganti dengan unit jabatan ini: '{own.title()}'.",
+            )
+        )
     for a, b in same_name_jabatan(doc):
-        out.append(Temuan("same_name_jabatan", f"jabatan[{b}].nama",
-                          f"Nama jabatan sama dengan jabatan ke-{a + 1} ('{js[a].nama}')",
-                          "Bedakan nama jabatan, mis. dengan menyebut unitnya."))
+        out.append(
+            Temuan(
+                "same_name_jabatan",
+                f"jabatan[{b}].nama",
+                f"Nama jabatan sama dengan jabatan ke-{a + 1} ('{js[a].nama}')",
+                "Bedakan nama jabatan, mis. dengan menyebut unitnya.",
+            )
+        )
     for a, b in copied_tables(doc):
-        out.append(Temuan("copied_table", f"jabatan[{b}].kinerja",
-                          f"Tabel kinerja sama dengan jabatan '{js[a].nama}'",
-                          "Susun kinerja dan indikator sendiri untuk jabatan ini."))
+        out.append(
+            Temuan(
+                "copied_table",
+                f"jabatan[{b}].kinerja",
+                f"Tabel kinerja sama dengan jabatan '{js[a].nama}'",
+                "Susun kinerja dan indikator sendiri untuk jabatan ini.",
+            )
+        )
     for a, s, major in mixed_case_names(doc):
-        out.append(Temuan("mixed_case_names", f"jabatan[{a}].nama",
-                          f"Gaya huruf nama jabatan ({s}) berbeda dari yang lain ({major})",
-                          "Samakan gaya penulisan nama jabatan."))
+        out.append(
+            Temuan(
+                "mixed_case_names",
+                f"jabatan[{a}].nama",
+                f"Gaya huruf nama jabatan ({s}) berbeda dari yang lain ({major})",
+                "Samakan gaya penulisan nama jabatan.",
+            )
+        )
     return out
 
 
 # ---------------------------------------------------------------------------- indicators
 
 MEASURE_WORDS = (
-    "persentase", "presentase", "prosentase", "jumlah", "indeks", "rasio", "tingkat", "nilai",
-    "angka", "status", "capaian", "cakupan", "proporsi", "rata-rata", "rerata", "predikat",
-    "skor", "level", "laju", "banyaknya", "total", "opini", "peringkat", "persen", "derajat",
+    "persentase",
+    "presentase",
+    "prosentase",
+    "jumlah",
+    "indeks",
+    "rasio",
+    "tingkat",
+    "nilai",
+    "angka",
+    "status",
+    "capaian",
+    "cakupan",
+    "proporsi",
+    "rata-rata",
+    "rerata",
+    "predikat",
+    "skor",
+    "level",
+    "laju",
+    "banyaknya",
+    "total",
+    "opini",
+    "peringkat",
+    "persen",
+    "derajat",
 )
 NOT_MEASURE_START = frozenset(
-    "data daftar tersedianya terlaksananya tersusunnya terwujudnya meningkatnya menurunnya "
-    "pelaksanaan penyusunan pengelolaan penyediaan kegiatan dokumen laporan program "
-    "fasilitasi koordinasi pembinaan".split()
+    [
+        "data",
+        "daftar",
+        "tersedianya",
+        "terlaksananya",
+        "tersusunnya",
+        "terwujudnya",
+        "meningkatnya",
+        "menurunnya",
+        "pelaksanaan",
+        "penyusunan",
+        "pengelolaan",
+        "penyediaan",
+        "kegiatan",
+        "dokumen",
+        "laporan",
+        "program",
+        "fasilitasi",
+        "koordinasi",
+        "pembinaan",
+    ]
 )
 
 
@@ -419,7 +579,7 @@ def document_expansions(texts: Iterable[str]) -> dict[str, str]:
         for m in re.finditer(r"((?:[A-Za-z]+\s+){1,8})\(\s*([A-Z]{2,7})\s*\)", text):
             words = [w for w in m.group(1).split() if w.casefold() not in _STOP]
             acr = m.group(2)
-            tail = words[-len(acr):] if len(words) >= len(acr) else []
+            tail = words[-len(acr) :] if len(words) >= len(acr) else []
             if tail and "".join(w[0] for w in tail).upper() == acr:
                 out.setdefault(acr, " ".join(tail))
     return out
@@ -442,7 +602,7 @@ def abbreviation_repeats(text: str, expansions: dict[str, str]) -> list[tuple[st
         first, last = exp.split()[0].casefold(), exp.split()[-1].casefold()
         if prev and prev[-1].casefold() == first and not before.rstrip().endswith(")"):
             out.append((acr, prev[-1]))
-        elif after and after[0].casefold() == last and not text[m.end():].lstrip().startswith(")"):
+        elif after and after[0].casefold() == last and not text[m.end() :].lstrip().startswith(")"):
             out.append((acr, after[0]))
     return out
 
@@ -454,20 +614,35 @@ def check_indicators(doc: Dokumen) -> list[Temuan]:
             for c, i in enumerate(k.indikator):
                 q = f"jabatan[{a}].kinerja[{b}].indikator[{c}]"
                 if sim.formula_equals_name(i.nama, i.formulasi):
-                    out.append(Temuan("formula_equals_name", f"{q}.formulasi",
-                                      "Formulasi hanya mengulang nama indikator",
-                                      "Tuliskan cara menghitungnya (pembilang/penyebut atau Σ)."))
+                    out.append(
+                        Temuan(
+                            "formula_equals_name",
+                            f"{q}.formulasi",
+                            "Formulasi hanya mengulang nama indikator",
+                            "Tuliskan cara menghitungnya (pembilang/penyebut atau Σ).",
+                        )
+                    )
                 w = not_a_measure(i.nama)
                 if w:
-                    out.append(Temuan("not_a_measure", f"{q}.nama",
-                                      f"Indikator bukan ukuran: diawali '{w}'",
-                                      "Awali dengan ukuran (Persentase, Jumlah, Indeks …) "
-                                      "atas subjek yang dapat dihitung."))
+                    out.append(
+                        Temuan(
+                            "not_a_measure",
+                            f"{q}.nama",
+                            f"Indikator bukan ukuran: diawali '{w}'",
+                            "Awali dengan ukuran (Persentase, Jumlah, Indeks …) "
+                            "atas subjek yang dapat dihitung.",
+                        )
+                    )
                 s = double_sum(i.formulasi)
                 if s:
-                    out.append(Temuan("double_sum", f"{q}.formulasi",
-                                      f"Dua tanda jumlah: '{s}'",
-                                      "Pakai salah satu: 'Σ …' atau 'Jumlah …'."))
+                    out.append(
+                        Temuan(
+                            "double_sum",
+                            f"{q}.formulasi",
+                            f"Dua tanda jumlah: '{s}'",
+                            "Pakai salah satu: 'Σ …' atau 'Jumlah …'.",
+                        )
+                    )
     return out
 
 
@@ -489,10 +664,15 @@ def check(doc: Dokumen) -> list[Temuan]:
     expansions = document_expansions(t for _, t in texts)
     for jalur, text in texts:
         for acr, w in abbreviation_repeats(text, expansions):
-            out.append(Temuan("abbreviation_repeat", jalur,
-                              f"Singkatan '{acr}' mengulang kata '{w}' dari kepanjangannya "
-                              f"('{expansions[acr]}')",
-                              f"Hapus '{w}' atau tulis kepanjangannya saja."))
+            out.append(
+                Temuan(
+                    "abbreviation_repeat",
+                    jalur,
+                    f"Singkatan '{acr}' mengulang kata '{w}' dari kepanjangannya "
+                    f"('{expansions[acr]}')",
+                    f"Hapus '{w}' atau tulis kepanjangannya saja.",
+                )
+            )
     out += check_lists(doc)
     out += check_across(doc)
     out += check_indicators(doc)

@@ -34,7 +34,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.defects.make_defects import KINDS, Kasus, load_base, make_corpus  # noqa: E402
+from tests.defects.make_defects import KINDS, Kasus, load_base, make_corpus
 
 Finding = tuple[str, str]
 Checker = Callable[[Any], Iterable[Any]]
@@ -60,7 +60,9 @@ class Score:
     fp: Counter[str] = field(default_factory=Counter)
     ambiguous: Counter[str] = field(default_factory=Counter)
     inherited: Counter[str] = field(default_factory=Counter)
-    misses: list[tuple[str, str, str, str]] = field(default_factory=list)  # doc, kind, jalur, detail
+    misses: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # doc, kind, jalur, detail
     false: list[tuple[str, str, str]] = field(default_factory=list)  # doc, kind, jalur
 
     def recall(self, kind: str) -> float:
@@ -72,9 +74,7 @@ class Score:
         return self.tp[kind] / n if n else 1.0
 
 
-def score_case(
-    k: Kasus, found: set[Finding], base_found: set[Finding], s: Score
-) -> None:
+def score_case(k: Kasus, found: set[Finding], base_found: set[Finding], s: Score) -> None:
     """Add one document's counts to `s`."""
     truth = {(c.kind, c.jalur): c.detail for c in k.cacat}
 
@@ -144,8 +144,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=220)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--map", action="append", default=[], metavar="CODE=KIND")
-    ap.add_argument("--show", action="append", default=[], metavar="KIND",
-                    help="list the misses and false positives of KIND ('all' for every kind)")
+    ap.add_argument(
+        "--show",
+        action="append",
+        default=[],
+        metavar="KIND",
+        help="list the misses and false positives of KIND ('all' for every kind)",
+    )
     ap.add_argument("--limit", type=int, default=15)
     args = ap.parse_args(argv)
     mapping = dict(m.split("=", 1) for m in args.map)
@@ -154,8 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     t1 = time.perf_counter()
     s = score(load_checker(args.checker), corpus, mapping)
     t2 = time.perf_counter()
-    print(f"{len(corpus)} documents (seed {args.seed}): made in {t1 - t0:.1f} s, "
-          f"checked in {t2 - t1:.1f} s\n")
+    print(
+        f"{len(corpus)} documents (seed {args.seed}): made in {t1 - t0:.1f} s, "
+        f"checked in {t2 - t1:.1f} s\n"
+    )
     print(table(s))
     by_name = {k.nama: k for k in corpus}
     for kind in args.show:

@@ -66,19 +66,23 @@ def main() -> int:
     kb = _k()
     mem = tracemalloc.get_traced_memory()[1] / 1e6
     tracemalloc.stop()
-    print(f"word lists: import {t1 - t0:.3f} s, load {t2 - t1:.3f} s, stemmer {t3 - t2:.3f} s, "
-          f"peak {mem:.1f} MB (traced); "
-          f"{len(kb.id_forms):,} hunspell-id forms, {len(kb.frequency):,} wordfreq words, "
-          f"{len(kb.english):,} English words")
+    print(
+        f"word lists: import {t1 - t0:.3f} s, load {t2 - t1:.3f} s, stemmer {t3 - t2:.3f} s, "
+        f"peak {mem:.1f} MB (traced); "
+        f"{len(kb.id_forms):,} hunspell-id forms, {len(kb.frequency):,} wordfreq words, "
+        f"{len(kb.english):,} English words"
+    )
     for base in ("probolinggo", "sampang"):
         t = time.perf_counter()
         words, classes, rows = report(base)
         dt = time.perf_counter() - t
         fp = classes["false_positive"] + classes["unexplained"]
-        print(f"\n== {base}: {words} words, {sum(classes.values())} findings in {dt:.2f} s: "
-              f"{classes['defect']} real defects, {classes['false_positive']} false positives, "
-              f"{classes['unexplained']} unexplained → {1000 * fp / words:.2f} false positives "
-              "per 1,000 words")
+        print(
+            f"\n== {base}: {words} words, {sum(classes.values())} findings in {dt:.2f} s: "
+            f"{classes['defect']} real defects, {classes['false_positive']} false positives, "
+            f"{classes['unexplained']} unexplained → {1000 * fp / words:.2f} false positives "
+            "per 1,000 words"
+        )
         for key, s, n, reason in rows:
             print(f"  {key!s:60.60} ×{n:<3} → {s!s:30.30} {reason}")
     return 0

@@ -19,9 +19,20 @@ from tests.defects.make_defects import load_base
 from tests.defects.spelling_report import explained
 
 SEED_TYPOS = [
-    "Presentase", "Pengitungan", "verivikasi", "pemerikasaan", "Jummlah", "resposif",
-    "kesejahteran", "oelh", "menertima", "pemberdayaa", "pengeloaan", "standart",
-    "singkronisasi", "akuntabilitasi",
+    "Presentase",
+    "Pengitungan",
+    "verivikasi",
+    "pemerikasaan",
+    "Jummlah",
+    "resposif",
+    "kesejahteran",
+    "oelh",
+    "menertima",
+    "pemberdayaa",
+    "pengeloaan",
+    "standart",
+    "singkronisasi",
+    "akuntabilitasi",
 ]
 
 
@@ -55,9 +66,23 @@ def test_word_trigger(word: str, kind: str, suggestion: str) -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["persentase", "penghitungan", "mengoordinasikan", "kesejahteraan", "sosialnya",
-     "disabilitas", "pengevaluasian", "terpulihkan", "perundang-undangan", "tugas-tugas",
-     "difasilitasi", "monitoring", "kebencanaan", "telantar", "terlantar"],
+    [
+        "persentase",
+        "penghitungan",
+        "mengoordinasikan",
+        "kesejahteraan",
+        "sosialnya",
+        "disabilitas",
+        "pengevaluasian",
+        "terpulihkan",
+        "perundang-undangan",
+        "tugas-tugas",
+        "difasilitasi",
+        "monitoring",
+        "kebencanaan",
+        "telantar",
+        "terlantar",
+    ],
 )
 def test_word_non_trigger(word: str) -> None:
     assert check_word(word) is None
@@ -83,8 +108,14 @@ def test_shouting_text_is_checked_word_by_word() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Penanganan HIV/ AIDS", "pelatihan Usaha..", "urusan umum,perkantoran dan",
-     "Melaksanakan, penyusunan laporan", "peraturan perundang- undangan", "data , dan"],
+    [
+        "Penanganan HIV/ AIDS",
+        "pelatihan Usaha..",
+        "urusan umum,perkantoran dan",
+        "Melaksanakan, penyusunan laporan",
+        "peraturan perundang- undangan",
+        "data , dan",
+    ],
 )
 def test_spacing_trigger(text: str) -> None:
     assert spacing_issues(text)
@@ -92,8 +123,14 @@ def test_spacing_trigger(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Penanganan HIV/AIDS", "Jumlah 1,5 juta", "merencanakan, melaksanakan dan mengendalikan",
-     "ƒ(x) = Σ Klien", "Formulasi Penghitungan :", "dan lain-lain..."],
+    [
+        "Penanganan HIV/AIDS",
+        "Jumlah 1,5 juta",
+        "merencanakan, melaksanakan dan mengendalikan",
+        "ƒ(x) = Σ Klien",
+        "Formulasi Penghitungan :",
+        "dan lain-lain...",
+    ],
 )
 def test_spacing_non_trigger(text: str) -> None:
     assert spacing_issues(text) == []
@@ -107,8 +144,14 @@ def test_repeated_word() -> None:
 
 
 def test_vocabulary_accepts_the_dinas_words_but_not_a_repeated_typo() -> None:
-    texts = ["Jumlah Komdax yang dibina", "Pembinaan Komdax", "Formulasi Pengitungan :",
-             "Formulasi Pengitungan :", "Jumlah PMKS", "IDG: 1/3 (Ipar+IDM)"]
+    texts = [
+        "Jumlah Komdax yang dibina",
+        "Pembinaan Komdax",
+        "Formulasi Pengitungan :",
+        "Formulasi Pengitungan :",
+        "Jumlah PMKS",
+        "IDG: 1/3 (Ipar+IDM)",
+    ]
     voc = vocabulary(texts, names=["Kota Probolinggo"], units=["orang"])
     assert {"komdax", "pmks", "ipar", "idm", "probolinggo", "orang"} <= voc
     assert "pengitungan" not in voc

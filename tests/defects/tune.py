@@ -25,17 +25,17 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from rapidfuzz import fuzz  # noqa: E402
+from rapidfuzz import fuzz
 
-from iki_xl.core import similarity as sim  # noqa: E402
-from tests.defects.make_defects import (  # noqa: E402
+from iki_xl.core import similarity as sim
+from tests.defects.make_defects import (
     BASES,
     load_base,
     make_corpus,
     pelaksana_templates,
     variant_of,
 )
-from tests.defects.reference_checker import masked_tugas  # noqa: E402
+from tests.defects.reference_checker import masked_tugas
 
 OPS = ("same", "punct", "case", "drop", "insert", "replace")
 
@@ -45,15 +45,18 @@ def item_rules() -> dict[str, object]:
         return a.split()[:2] == b.split()[:2]
 
     rules: dict[str, object] = {}
-    for t in (80, 85, 90, 92, 95):  # noqa: B023
+    for t in (80, 85, 90, 92, 95):
         rules[f"ratio>={t}"] = lambda a, b, t=t: fuzz.ratio(a, b) >= t
-        rules[f"ratio>={t} & same 2 first words"] = (
-            lambda a, b, t=t: first2(a, b) and fuzz.ratio(a, b) >= t)
+        rules[f"ratio>={t} & same 2 first words"] = lambda a, b, t=t: (
+            first2(a, b) and fuzz.ratio(a, b) >= t
+        )
     rules["word edits<=1"] = lambda a, b: sim.word_edits(a, b) <= 1
-    rules["word edits<=1 & same first word"] = (
-        lambda a, b: a.split()[:1] == b.split()[:1] and sim.word_edits(a, b) <= 1)
-    rules["word edits<=1 & same 2 first words"] = (
-        lambda a, b: first2(a, b) and sim.word_edits(a, b) <= 1)
+    rules["word edits<=1 & same first word"] = lambda a, b: (
+        a.split()[:1] == b.split()[:1] and sim.word_edits(a, b) <= 1
+    )
+    rules["word edits<=1 & same 2 first words"] = lambda a, b: (
+        first2(a, b) and sim.word_edits(a, b) <= 1
+    )
     rules["similarity.near_duplicate (chosen)"] = None
     return rules
 
@@ -83,6 +86,7 @@ def tune_items() -> None:
     head = f"{'rule':40} " + " ".join(f"{op:>7}" for op in OPS) + f" {'recall':>7} {'false+':>7}"
     print(head)
     for name, rule in item_rules().items():
+
         def hit(a: str, b: str, rule: object = rule) -> bool:
             if rule is None:
                 return sim.near_duplicate(a, b)
@@ -93,8 +97,11 @@ def tune_items() -> None:
         tot = Counter(op for op, _, _ in pos)
         fp = sum(hit(a, b) for a, b in neg)
         rec = sum(per.values()) / len(pos)
-        print(f"{name:40} " + " ".join(f"{per[op] / tot[op]:7.1%}" for op in OPS)
-              + f" {rec:7.1%} {fp:7}")
+        print(
+            f"{name:40} "
+            + " ".join(f"{per[op] / tot[op]:7.1%}" for op in OPS)
+            + f" {rec:7.1%} {fp:7}"
+        )
 
 
 def tune_lists(n: int) -> None:
@@ -115,7 +122,9 @@ def tune_lists(n: int) -> None:
                 m = sim.list_similarity(lists[a], lists[b])
                 (pos if (a, b) in gold else neg).append(m.share)
     print(f"\nnear-identical tugas lists (units masked): {len(pos)} copies, {len(neg)} other pairs")
-    print(f"{'share >=':>9} {'recall':>7} {'false+':>7}   (max share of other pairs: {max(neg):.2f})")
+    print(
+        f"{'share >=':>9} {'recall':>7} {'false+':>7}   (max share of other pairs: {max(neg):.2f})"
+    )
     for t in (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0):
         print(f"{t:9.2f} {sum(x >= t for x in pos) / len(pos):7.1%} {sum(x >= t for x in neg):7}")
     print("other pairs' shares, highest:", sorted(neg, reverse=True)[:8])
@@ -135,8 +144,9 @@ def tune_formula(n: int) -> None:
     print(f"{'rule':44} {'recall':>7} {'false+':>7}")
 
     def ratio_only(t: float):  # type: ignore[no-untyped-def]
-        return lambda nm, f: fuzz.ratio(sim.normalize_item(nm),
-                                        sim.normalize_item(sim.formula_text(f))) >= t
+        return lambda nm, f: (
+            fuzz.ratio(sim.normalize_item(nm), sim.normalize_item(sim.formula_text(f))) >= t
+        )
 
     rules = {f"ratio>={t} (no mark filter)": ratio_only(t) for t in (70, 80, 90)}
     rules["similarity.formula_equals_name (chosen)"] = sim.formula_equals_name

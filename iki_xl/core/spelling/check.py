@@ -27,6 +27,7 @@ REPEATED_WORD = "repeated_word"  # "keuangan keuangan"
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _WORD = re.compile(f"[{_L}]+(?:-(?=[{_L}])[{_L}]+)*")
 _SKIP = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")  # e-mail, web address
+_SHORT_PARTS = frozenset({"di", "ke", "yg", "sub"})  # glued parts shorter than three letters
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _VERB = re.compile(r"^(?:me|di|ber|be|ter)[a-z]")
 _NOUN = re.compile(r"^(?:pe|ke|per)[a-z]+an$")
@@ -96,7 +97,7 @@ def _split_glued(word: str, kb: Kamus) -> list[str] | None:
             continue
         for j in range(i + 2, n + 1):
             part = w[i:j]
-            if part in ("di", "ke", "yg") or kb.known_for_split(part):
+            if part in _SHORT_PARTS or kb.known_for_split(part):
                 cand = [*best[i], part]  # type: ignore[misc]
                 if best[j] is None or len(cand) < len(best[j]):  # type: ignore[arg-type]
                     best[j] = cand
@@ -147,7 +148,7 @@ def check_word(
     if close:
         return TYPO, follow_case(word, close[0])
     parts = _split_glued(word, kb)
-    if parts and all(kb.strong(p) for p in parts):
+    if parts and all(kb.strong(p) or p in _SHORT_PARTS for p in parts):
         return GLUED, follow_case(word, " ".join(parts))
     close = kb.suggestions(lw, limit=1, max_distance=2, context=context)
     if close:
@@ -191,9 +192,9 @@ def misspellings(
             prev = re.search(f"[{_L}]+$", masked[: start - 2])
             if prev and kb.is_indonesian(f"{prev.group(0)}-{word}"):
                 continue
-        if masked.startswith(".", end) and len(word) <= 5 and not kb.is_indonesian(word):
-            if context is None or f"^{lw}" in context:
-                continue  # an abbreviation of a word the document uses: "Keg.", "Rehab."
+        abbreviation = masked.startswith(".", end) and len(word) <= 5
+        if abbreviation and not kb.is_indonesian(word) and (context is None or f"^{lw}" in context):
+            continue  # an abbreviation of a word the document uses: "Keg.", "Rehab."
         found = check_word(word, kb, context)
         if found is None:
             continue
@@ -241,9 +242,7 @@ def spacing_issues(text: str) -> list[Misspelling]:
         )
         if not same:
             s = stray.start(2)
-            out.append(
-                Misspelling(",", s, s + 1, f"{stray.group(1)} {stray.group(3)}", SPACING)
-            )
+            out.append(Misspelling(",", s, s + 1, f"{stray.group(1)} {stray.group(3)}", SPACING))
     out.sort(key=lambda x: x.start)
     return out
 

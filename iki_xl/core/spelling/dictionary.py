@@ -15,8 +15,7 @@ Loading costs ~0.06 s and ~20 MB (measured on the development machine); `kamus()
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterable
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -30,8 +29,27 @@ _CLITICS = ("nyalah", "nyakah", "nyapun", "lah", "kah", "pun", "nya", "ku", "mu"
 # a stem shorter than this is not taken as a word carrying a clitic ("banya" is not ba + nya)
 _MIN_STEM = 3
 # affixes that the glued-word split must not take for words ("ter pulih kan")
-_AFFIXES = frozenset({"ter", "ber", "per", "pen", "pem", "men", "mem", "meng", "peng", "kan",
-                      "nya", "lah", "kah", "pun", "ke", "se", "an"})
+_AFFIXES = frozenset(
+    {
+        "ter",
+        "ber",
+        "per",
+        "pen",
+        "pem",
+        "men",
+        "mem",
+        "meng",
+        "peng",
+        "kan",
+        "nya",
+        "lah",
+        "kah",
+        "pun",
+        "ke",
+        "se",
+        "an",
+    }
+)
 
 
 def _data(name: str) -> bytes:
@@ -42,9 +60,7 @@ def _lines(name: str) -> list[str]:
     raw = _data(name)
     if name.endswith(".gz"):
         raw = gzip.decompress(raw)
-    return [
-        line for line in raw.decode("utf-8").splitlines() if line and not line.startswith("#")
-    ]
+    return [line for line in raw.decode("utf-8").splitlines() if line and not line.startswith("#")]
 
 
 def _pairs(name: str) -> dict[str, str]:
@@ -99,8 +115,11 @@ class Kamus:
         return self._affixed(w)
 
     def _known(self, w: str) -> bool:
-        return w in self.id_forms or w in self.accepted or w in self.terms or (
-            w in self.frequency and w not in self.english and not self.glued_preposition(w)
+        return (
+            w in self.id_forms
+            or w in self.accepted
+            or w in self.terms
+            or (w in self.frequency and w not in self.english and not self.glued_preposition(w))
         )
 
     def _affixed(self, w: str) -> bool:
@@ -121,9 +140,9 @@ class Kamus:
 
     def _stem(self, w: str) -> str:
         if self._stemmer is None:
-            from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
-            from Sastrawi.Stemmer.Stemmer import Stemmer
-            from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+            from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary  # type: ignore[import-untyped]
+            from Sastrawi.Stemmer.Stemmer import Stemmer  # type: ignore[import-untyped]
+            from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
 
             words = StemmerFactory().get_words()
             words.extend(sorted(self.terms | self.accepted))
@@ -135,7 +154,7 @@ class Kamus:
         return w in self.english_id or (w in self.english and w not in self.accepted)
 
     def glued_preposition(self, word: str) -> str | None:
-        """"di luar" for "diluar": the preposition di/ke glued to a place word."""
+        """ "di luar" for "diluar": the preposition di/ke glued to a place word."""
         w = word.casefold()
         for prep in ("di", "ke"):
             rest = w[len(prep) :]
@@ -154,8 +173,11 @@ class Kamus:
     def strong(self, word: str) -> bool:
         """A word of the lists themselves (not only found by the stemmer)."""
         w = word.casefold()
-        return w in self.id_forms or w in self.terms or w in self.accepted or (
-            self.frequency.get(w, 0) >= 35 and w not in self.english
+        return (
+            w in self.id_forms
+            or w in self.terms
+            or w in self.accepted
+            or (self.frequency.get(w, 0) >= 35 and w not in self.english)
         )
 
     def suggestions(
@@ -174,9 +196,7 @@ class Kamus:
         if n < 3:
             return []
         pool = self._pool_for(n)
-        hits = process.extract(
-            w, pool, scorer=OSA.distance, score_cutoff=max_distance, limit=50
-        )
+        hits = process.extract(w, pool, scorer=OSA.distance, score_cutoff=max_distance, limit=50)
         if not hits:
             return []
 
@@ -196,9 +216,11 @@ class Kamus:
         if n in self._pool:
             return self._pool[n]
         if not self._by_length:
-            words = set(self.id_forms) | set(self.terms) | {
-                w for w in self.frequency if w not in self.english and w not in self.baku
-            }
+            words = (
+                set(self.id_forms)
+                | set(self.terms)
+                | {w for w in self.frequency if w not in self.english and w not in self.baku}
+            )
             words -= set(self.baku) | set(self.english_id)
             for w in sorted(words):
                 self._by_length.setdefault(len(w), []).append(w)

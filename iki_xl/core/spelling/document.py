@@ -46,9 +46,7 @@ def document_vocabulary(doc: Dokumen, kb: Kamus | None = None) -> frozenset[str]
     return vocabulary((t for _, t in document_texts(doc)), names, units, kb)
 
 
-def document_misspellings(
-    doc: Dokumen, kb: Kamus | None = None
-) -> list[tuple[str, Misspelling]]:
+def document_misspellings(doc: Dokumen, kb: Kamus | None = None) -> list[tuple[str, Misspelling]]:
     """(jalur, finding) for every spelling, spacing and repeated-word finding."""
     kb = kb or kamus()
     accepted = document_vocabulary(doc, kb)
