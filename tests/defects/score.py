@@ -1,0 +1,192 @@
+"""Recall and precision per defect kind of a checker on the synthetic-defect corpus.
+
+A checker is any function `check(doc: Dokumen) -> iterable of findings`, a finding being a
+(kind_or_rule_code, jalur[, …]) tuple or an object with `kind` and `jalur` attributes.
+Rule codes of the real rules are mapped to the corpus' kinds with --map CODE=KIND.
+
+Scoring, per document (make_defects.py):
+- an injected defect is found (TP) when the checker reports its (kind, jalur), missed (FN)
+  otherwise;
+- a finding that is no injected defect is a false positive (FP), unless the checker reports
+  the same kind at the origin of that jalur in the unmodified base document (a real defect
+  of the base, inherited: left out);
+- an injected defect at a place where the base itself already has a finding of that kind
+  cannot be told apart from it and is left out (counted as "ambiguous").
+
+Usage:
+  python tests/defects/score.py                          # the reference checker
+  python tests/defects/score.py --checker pkg.mod:check --map SPELL01=typo
+  python tests/defects/score.py --show typo              # list misses and false positives
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.defects.make_defects import KINDS, Kasus, load_base, make_corpus
+
+Finding = tuple[str, str]
+Checker = Callable[[Any], Iterable[Any]]
+
+
+def as_pairs(findings: Iterable[Any], mapping: Mapping[str, str] | None = None) -> set[Finding]:
+    """Findings as (kind, jalur) pairs, rule codes mapped to kinds."""
+    mapping = mapping or {}
+    out: set[Finding] = set()
+    for f in findings:
+        if isinstance(f, tuple):
+            kind, jalur = f[0], f[1]
+        else:
+            kind, jalur = f.kind, f.jalur
+        out.add((mapping.get(kind, kind), jalur))
+    return out
+
+
+@dataclass
+class Score:
+    tp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    ambiguous: Counter[str] = field(default_factory=Counter)
+    inherited: Counter[str] = field(default_factory=Counter)
+    misses: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # doc, kind, jalur, detail
+    false: list[tuple[str, str, str]] = field(default_factory=list)  # doc, kind, jalur
+
+    def recall(self, kind: str) -> float:
+        n = self.tp[kind] + self.fn[kind]
+        return self.tp[kind] / n if n else 1.0
+
+    def precision(self, kind: str) -> float:
+        n = self.tp[kind] + self.fp[kind]
+        return self.tp[kind] / n if n else 1.0
+
+
+def score_case(k: Kasus, found: set[Finding], base_found: set[Finding], s: Score) -> None:
+    """Add one document's counts to `s`."""
+    truth = {(c.kind, c.jalur): c.detail for c in k.cacat}
+
+    def at_base(kind: str, jalur: str) -> bool:
+        return any((kind, o) in base_found for o in k.origin.get(jalur, ()))
+
+    for (kind, jalur), detail in truth.items():
+        if at_base(kind, jalur):
+            s.ambiguous[kind] += 1
+        elif (kind, jalur) in found:
+            s.tp[kind] += 1
+        else:
+            s.fn[kind] += 1
+            s.misses.append((k.nama, kind, jalur, detail))
+    for kind, jalur in found:
+        if kind not in KINDS or (kind, jalur) in truth:
+            continue
+        if at_base(kind, jalur):
+            s.inherited[kind] += 1
+        else:
+            s.fp[kind] += 1
+            s.false.append((k.nama, kind, jalur))
+
+
+def score(
+    check: Checker,
+    corpus: list[Kasus],
+    mapping: Mapping[str, str] | None = None,
+) -> Score:
+    """Score `check` on `corpus`."""
+    s = Score()
+    bases = {b: as_pairs(check(load_base(b)), mapping) for b in {k.base for k in corpus}}
+    for k in corpus:
+        score_case(k, as_pairs(check(k.doc), mapping), bases[k.base], s)
+    return s
+
+
+def table(s: Score) -> str:
+    lines = [
+        f"{'kind':24} {'defects':>7} {'found':>6} {'missed':>6} {'false+':>6} "
+        f"{'recall':>7} {'precision':>9} {'ambig.':>6} {'inherited':>9}",
+    ]
+    for kind in KINDS:
+        n = s.tp[kind] + s.fn[kind]
+        lines.append(
+            f"{kind:24} {n:7} {s.tp[kind]:6} {s.fn[kind]:6} {s.fp[kind]:6} "
+            f"{s.recall(kind):7.1%} {s.precision(kind):9.1%} {s.ambiguous[kind]:6} "
+            f"{s.inherited[kind]:9}"
+        )
+    tp, fn, fp = (sum(c.values()) for c in (s.tp, s.fn, s.fp))
+    lines.append(
+        f"{'all':24} {tp + fn:7} {tp:6} {fn:6} {fp:6} {tp / max(1, tp + fn):7.1%} "
+        f"{tp / max(1, tp + fp):9.1%} {sum(s.ambiguous.values()):6} "
+        f"{sum(s.inherited.values()):9}"
+    )
+    return "\n".join(lines)
+
+
+def load_checker(spec: str) -> Checker:
+    mod, _, fn = spec.partition(":")
+    return getattr(importlib.import_module(mod), fn or "check")  # type: ignore[no-any-return]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Recall and precision per kind on the corpus")
+    ap.add_argument("--checker", default="tests.defects.reference_checker:check")
+    ap.add_argument("--n", type=int, default=220)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--map", action="append", default=[], metavar="CODE=KIND")
+    ap.add_argument(
+        "--show",
+        action="append",
+        default=[],
+        metavar="KIND",
+        help="list the misses and false positives of KIND ('all' for every kind)",
+    )
+    ap.add_argument("--limit", type=int, default=15)
+    args = ap.parse_args(argv)
+    mapping = dict(m.split("=", 1) for m in args.map)
+    t0 = time.perf_counter()
+    corpus = make_corpus(args.n, args.seed)
+    t1 = time.perf_counter()
+    s = score(load_checker(args.checker), corpus, mapping)
+    t2 = time.perf_counter()
+    print(
+        f"{len(corpus)} documents (seed {args.seed}): made in {t1 - t0:.1f} s, "
+        f"checked in {t2 - t1:.1f} s\n"
+    )
+    print(table(s))
+    by_name = {k.nama: k for k in corpus}
+    for kind in args.show:
+        print(f"\n-- misses ({kind})")
+        for doc, k, jalur, detail in [m for m in s.misses if kind in ("all", m[1])][: args.limit]:
+            print(f"  {doc} {k} {jalur}: {detail}")
+        print(f"-- false positives ({kind})")
+        for doc, k, jalur in [f for f in s.false if kind in ("all", f[1])][: args.limit]:
+            print(f"  {doc} {k} {jalur}: {_text_at(by_name[doc], jalur)[:110]!r}")
+    return 0
+
+
+def _text_at(k: Kasus, jalur: str) -> str:
+    """The text at `jalur` (for a reader of --show)."""
+    obj: Any = k.doc
+    for part in jalur.split("."):
+        name, _, idx = part.partition("[")
+        obj = getattr(obj, name)
+        if idx:
+            obj = obj[int(idx.rstrip("]"))]
+    if isinstance(obj, list):
+        return " | ".join(str(x if isinstance(x, str) else getattr(x, "sasaran", x)) for x in obj)
+    return str(obj)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
