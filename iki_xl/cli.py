@@ -168,11 +168,14 @@ def rules(
     ] = None,
 ) -> None:
     """Daftar aturan validasi: kode, keparahan, temuan, alasan, cara memperbaiki."""
-    from iki_xl.core.rules.catalogue import CATALOGUE, catalogue_markdown
+    from iki_xl.core.rules.catalogue import CATALOGUE
+    from iki_xl.core.rules.markdown import catalogue_markdown, rules_markdown
     from iki_xl.io.atomic import write_atomic
 
     if format is RulesFormat.markdown:
-        text = catalogue_markdown()
+        # an existing docs/rules.md keeps its measured section (tests/defects/score.py)
+        existing = output.read_text(encoding="utf-8") if output and output.is_file() else ""
+        text = rules_markdown(existing) if existing else catalogue_markdown()
     elif format is RulesFormat.json:
         text = json.dumps([r.to_json() for r in CATALOGUE], ensure_ascii=False, indent=2) + "\n"
     else:

@@ -8,7 +8,7 @@ Pure functions over strings; no Excel, no model.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -22,6 +22,7 @@ LIST_ITEM_RATIO = 90.0  # an item "recurs" in another list at or above this rati
 LIST_SHARE = 0.9  # two tugas lists are near-identical when this share of items recurs
 LIST_MIN_ITEMS = 3  # shorter lists are not compared (one-line tugas of a Kepala)
 FORMULA_RATIO = 90.0  # a formula whose text is this close to the name is no formula
+BLOCK_PER_KEY = 8  # cross-jabatan comparisons: earlier holders of one blocking key offered
 
 _LIST_MARK = re.compile(r"^\s*(?:[a-z]\.|\d+[.)]|[-•])\s+", re.IGNORECASE)
 _TRAIL = re.compile(r"[\s;:,.]*(?:\b(?:dan|serta|atau)\b)?[\s;:,.]*$", re.IGNORECASE)
@@ -111,20 +112,62 @@ def list_similarity(a: Sequence[str], b: Sequence[str]) -> ListMatch:
     return ListMatch(share, matched, na == nb)
 
 
+def near_keys(words: Sequence[str]) -> set[tuple[str, ...]]:
+    """Blocking keys of a normalised text's words: the words, and the words with any one of
+    them left out. Two texts one word apart (added, dropped or replaced) share a key."""
+    keys = {tuple(words)}
+    if len(words) >= 4:  # shorter texts are compared only when equal
+        keys.update((*words[:i], *words[i + 1 :]) for i in range(len(words)))
+    return keys
+
+
+class Blocks:
+    """Which earlier entries to compare a new one with: those that share a blocking key
+    (`near_keys`). A key held by many entries is boilerplate; only its first `per_key`
+    holders are offered, so a document of n entries costs O(n), never O(n²)."""
+
+    def __init__(self, per_key: int = BLOCK_PER_KEY) -> None:
+        self.per_key = per_key
+        self._holders: dict[Hashable, list[int]] = {}
+
+    def candidates(self, keys: Iterable[Hashable]) -> list[int]:
+        """Earlier entries sharing a key, in order (an entry once)."""
+        found: set[int] = set()
+        for key in keys:
+            found.update(self._holders.get(key, ())[: self.per_key])
+        return sorted(found)
+
+    def add(self, entry: int, keys: Iterable[Hashable]) -> None:
+        for key in keys:
+            holders = self._holders.setdefault(key, [])
+            if len(holders) < self.per_key:
+                holders.append(entry)
+
+
 def similar_lists(lists: Sequence[Sequence[str]]) -> list[tuple[int, int, ListMatch]]:
     """(earlier, later, match) for lists that are identical or near-identical
-    (LIST_SHARE of the items recur); each later list is paired once, with its first match."""
+    (LIST_SHARE of the items recur); each later list is paired once: with the first list it
+    equals, else the first near-identical one among those sharing an item (`Blocks`: an
+    item equal or one word apart — a near-identical list shares many)."""
     out: list[tuple[int, int, ListMatch]] = []
-    for j in range(1, len(lists)):
-        if len(lists[j]) < LIST_MIN_ITEMS:
+    exact: dict[tuple[str, ...], int] = {}
+    blocks = Blocks()
+    for j, items in enumerate(lists):
+        normal = tuple(n for n in (normalize_item(x) for x in items) if n)
+        if len(normal) < LIST_MIN_ITEMS:
             continue
-        for i in range(j):
-            if len(lists[i]) < LIST_MIN_ITEMS:
-                continue
-            m = list_similarity(lists[i], lists[j])
-            if m.share >= LIST_SHARE:
-                out.append((i, j, m))
-                break
+        keys = {k for n in set(normal) for k in near_keys(n.split())}
+        if normal in exact:
+            i = exact[normal]
+            out.append((i, j, ListMatch(1.0, len(normal), True)))
+        else:
+            exact[normal] = j
+            for i in blocks.candidates(keys):
+                m = list_similarity(lists[i], items)
+                if m.share >= LIST_SHARE:
+                    out.append((i, j, m))
+                    break
+        blocks.add(j, keys)
     return out
 
 

@@ -121,7 +121,6 @@ ENGLISH = {
 
 # standard form → the non-standard forms planners write
 BAKU = {
-    "persentase": ["presentase", "prosentase"],
     "risiko": ["resiko"],
     "keterampilan": ["ketrampilan"],
     "perizinan": ["perijinan"],

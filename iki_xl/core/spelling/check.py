@@ -42,6 +42,8 @@ class Misspelling:
     end: int
     suggestion: str | None
     kind: str
+    variant: str = ""  # which spacing slip: see _SPACING_RULES
+    context: str = ""  # a spacing slip with the words around it, as written
 
     @property
     def message(self) -> str:
@@ -118,10 +120,13 @@ def check_word(
 ) -> tuple[str, str | None] | None:
     """(kind, suggestion) for a word that is not accepted Indonesian, else None.
 
-    Order: a non-standard form, a listed English word, an Indonesian word (accepted), a
-    glued preposition or camel-case glue, an English word, glued words, then a typo."""
+    Order: a known misspelling, a non-standard form, a listed English word, an Indonesian
+    word (accepted), a glued preposition or camel-case glue, an English word, glued words,
+    then a typo."""
     kb = kb or kamus()
     lw = word.casefold()
+    if lw in kb.typos:
+        return TYPO, follow_case(word, kb.typos[lw])
     if lw in kb.baku:
         return BAKU, follow_case(word, kb.baku[lw])
     if lw in kb.english_id:
@@ -133,6 +138,8 @@ def check_word(
         return GLUED, follow_case(word, prep)
     camel = _CAMEL.split(word)
     if len(camel) > 1:
+        if len(camel[0]) == 1 or any(len(p) > 1 and p.isupper() for p in camel):
+            return None  # a name written so: eKinerja, DinsosPPPA, PermenPANRB, SiLPA
         fixed = []
         for part in camel:
             if kb.is_indonesian(part) or part.isupper():
@@ -182,7 +189,8 @@ def misspellings(
             continue
         if lw in acc:
             continue
-        if word.isupper() and (not shouting or len(word) <= 3):
+        listed = lw in kb.typos or lw in kb.baku  # "PRESENTASE" is no acronym
+        if word.isupper() and (not shouting or len(word) <= 3) and not listed:
             continue
         # "perundang- undangan": spacing_issues reports the space; the joined word is checked
         nxt = _WORD.match(masked, end + 2) if masked.startswith("- ", end) else None
@@ -205,14 +213,19 @@ def misspellings(
     return out
 
 
-_SPACING_RULES: Sequence[tuple[re.Pattern[str], str]] = (
-    (re.compile(r"(?<=[^\W\d_])/ +(?=[^\W\d_])|(?<=[^\W\d_]) +/(?=[^\W\d_])"), "/"),
-    (re.compile(r"(?<=[^\W\d_])- +(?=[^\W\d_])"), "-"),
-    (re.compile(r"(?<!\.)\.\.(?!\.)"), "."),
-    (re.compile(r",\s*,|;\s*;"), ","),
-    (re.compile(r"(?<=\S) +(?=[,;](?:\s|$))|(?<=[^\W\d_]) +(?=\.(?:\s|$))"), ""),
-    (re.compile(r"(?<=[^\W\d_])[,;](?=[^\W\d_])"), ", "),
-    (re.compile(r"(?<=\S)  +(?=\S)"), " "),
+# (pattern, fix, variant): the variant tells the rules which slip it is
+_SPACING_RULES: Sequence[tuple[re.Pattern[str], str, str]] = (
+    (re.compile(r"(?<=[^\W\d_])/ +(?=[^\W\d_])|(?<=[^\W\d_]) +/(?=[^\W\d_])"), "/", "slash"),
+    (re.compile(r"(?<=[^\W\d_])- +(?=[^\W\d_])"), "-", "hyphen"),
+    (re.compile(r"(?<!\.)\.\.(?!\.)"), ".", "dots"),
+    (re.compile(r",\s*,|;\s*;"), ",", "double_punct"),
+    (
+        re.compile(r"(?<=\S) +(?=[,;](?:\s|$))|(?<=[^\W\d_]) +(?=\.(?:\s|$))"),
+        "",
+        "space_before",
+    ),
+    (re.compile(r"(?<=[^\W\d_])[,;](?=[^\W\d_])"), ", ", "no_space_after"),
+    (re.compile(r"(?<=\S)  +(?=\S)"), " ", "double_space"),
 )
 
 
@@ -221,7 +234,7 @@ def spacing_issues(text: str) -> list[Misspelling]:
     a space before a comma, "umum,perkantoran", double spaces, and a stray comma after the
     first word ("Melaksanakan, penyusunan …")."""
     out: list[Misspelling] = []
-    for pattern, fix in _SPACING_RULES:
+    for pattern, fix, variant in _SPACING_RULES:
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             lo, hi = max(0, s - 12), min(len(text), e + 12)
@@ -233,7 +246,9 @@ def spacing_issues(text: str) -> list[Misspelling]:
                 repl = m.group(0)[0]
             else:
                 repl = fix
-            out.append(Misspelling(text[s:e], s, e, f"{left}{repl}{right}".strip(), SPACING))
+            written = f"{left}{text[s:e]}{right}".strip()
+            fixed = f"{left}{repl}{right}".strip()
+            out.append(Misspelling(text[s:e], s, e, fixed, SPACING, variant, written))
     stray = re.match(r"\s*([^\W\d_]+)(,)\s+([^\W\d_]+)", text)
     if stray:
         first, second = stray.group(1).casefold(), stray.group(3).casefold()
@@ -242,7 +257,8 @@ def spacing_issues(text: str) -> list[Misspelling]:
         )
         if not same:
             s = stray.start(2)
-            out.append(Misspelling(",", s, s + 1, f"{stray.group(1)} {stray.group(3)}", SPACING))
+            written, fixed = stray.group(0).strip(), f"{stray.group(1)} {stray.group(3)}"
+            out.append(Misspelling(",", s, s + 1, fixed, SPACING, "stray_comma", written))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -312,11 +328,12 @@ def vocabulary(
         shouting = _shouting(text)
         for m in _WORD.finditer(text):
             w = m.group(0)
-            if w.isupper() and len(w) >= 2 and not shouting:
-                out.add(w.casefold())
+            lw = w.casefold()
+            listed = lw in kb.typos or lw in kb.baku  # "PRESENTASE" is no acronym
+            if w.isupper() and len(w) >= 2 and not shouting and not listed:
+                out.add(lw)
             if _CAMEL.search(w):
                 continue  # "KepalaSub": glued words, however often
-            lw = w.casefold()
             counts[lw] += 1
             spread.setdefault(lw, set()).add(i)
         for m in re.finditer(r"([^\W\d_][\w-]*)\s*=", text):
@@ -328,7 +345,7 @@ def vocabulary(
     for lw, n in counts.items():
         if n < min_count or len(spread[lw]) < 2 or lw in out:
             continue
-        if kb.is_indonesian(lw) or lw in kb.baku or lw in kb.english_id:
+        if kb.is_indonesian(lw) or lw in kb.baku or lw in kb.english_id or lw in kb.typos:
             continue
         if kb.is_english(lw) or kb.glued_preposition(lw) or _split_glued(lw, kb):
             continue

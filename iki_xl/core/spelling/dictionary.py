@@ -7,7 +7,8 @@ generated files):
 - frekuensi-id.tsv.gz: wordfreq's Indonesian words with their Zipf frequency (×10): modern
   words the dictionary lacks, and the ranking of suggestions.
 - kata-en.txt.gz: English words (wordfreq) that are not Indonesian.
-- baku.tsv, inggris.tsv, serapan.txt, tempat.txt: short curated lists, kept by hand.
+- baku.tsv, salah-ketik.tsv, inggris.tsv, serapan.txt, tempat.txt: short curated lists, kept
+  by hand.
 
 Loading costs ~0.06 s and ~20 MB (measured on the development machine); `kamus()` caches.
 """
@@ -83,6 +84,7 @@ class Kamus:
     accepted: frozenset[str]  # loanwords and abbreviations accepted as they are
     places: frozenset[str]  # words that follow the preposition di / ke
     terms: frozenset[str] = frozenset()  # domain terms missing from both lists (istilah.txt)
+    typos: dict[str, str] = field(default_factory=dict)  # known misspelling → word (salah-ketik.tsv)
     _pool: dict[int, list[str]] = field(default_factory=dict, repr=False)
     _stemmer: Any = field(default=None, repr=False)
     _memo: dict[str, bool] = field(default_factory=dict, repr=False)
@@ -100,7 +102,7 @@ class Kamus:
         return hit
 
     def _is_indonesian(self, w: str) -> bool:
-        if w in self.baku or w in self.english_id:
+        if w in self.baku or w in self.english_id or w in self.typos:
             return False
         if self._known(w):
             return True
@@ -221,7 +223,7 @@ class Kamus:
                 | set(self.terms)
                 | {w for w in self.frequency if w not in self.english and w not in self.baku}
             )
-            words -= set(self.baku) | set(self.english_id)
+            words -= set(self.baku) | set(self.english_id) | set(self.typos)
             for w in sorted(words):
                 self._by_length.setdefault(len(w), []).append(w)
         pool = [w for k in range(n - 2, n + 3) for w in self._by_length.get(k, ())]
@@ -248,4 +250,5 @@ def kamus() -> Kamus:
         accepted=frozenset(w.casefold() for w in _lines("serapan.txt")),
         places=frozenset(_lines("tempat.txt")),
         terms=frozenset(w.casefold() for w in _lines("istilah.txt")),
+        typos=_pairs("salah-ketik.tsv"),
     )
