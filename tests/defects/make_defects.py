@@ -312,7 +312,8 @@ def variant_of(item: str, rng: random.Random, ops: tuple[str, ...] | None = None
                 return t
         elif op == "drop" and len(words) >= 6:  # the first two words name the duty: kept
             i = rng.randrange(2, len(words) - 1)
-            if len(words[i]) > 2 and words[i].isalpha():
+            around = {w.casefold().strip(",;.") for w in (words[i - 1], words[i + 1])}
+            if len(words[i]) > 2 and words[i].isalpha() and len(around) == 2:  # no "x x"
                 return " ".join(words[:i] + words[i + 1 :])
         elif op == "insert" and len(words) >= 4:
             i = rng.randrange(2, len(words) - 1)

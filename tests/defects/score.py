@@ -1,8 +1,10 @@
 """Recall and precision per defect kind of a checker on the synthetic-defect corpus.
 
-A checker is any function `check(doc: Dokumen) -> iterable of findings`, a finding being a
-(kind_or_rule_code, jalur[, …]) tuple or an object with `kind` and `jalur` attributes.
-Rule codes of the real rules are mapped to the corpus' kinds with --map CODE=KIND.
+The checker scored is the real one, `iki_xl.core.rules.check`; its rule codes are mapped to
+the corpus' kinds by KIND_OF_CODE (several codes may report one kind: an exact copy and a
+near copy of a table are both "copied_table"). Any other `check(doc)` can be scored with
+--checker, a finding being a (kind_or_code, jalur[, …]) tuple or an object with `kind` (or
+`code`) and `jalur` attributes; --map CODE=KIND adds to the mapping.
 
 Scoring, per document (make_defects.py):
 - an injected defect is found (TP) when the checker reports its (kind, jalur), missed (FN)
@@ -14,15 +16,16 @@ Scoring, per document (make_defects.py):
   cannot be told apart from it and is left out (counted as "ambiguous").
 
 Usage:
-  python tests/defects/score.py                          # the reference checker
-  python tests/defects/score.py --checker pkg.mod:check --map SPELL01=typo
-  python tests/defects/score.py --show typo              # list misses and false positives
+  python -m tests.defects.score                          # the real check(), 220 documents
+  python -m tests.defects.score --n 40 --show typo       # list misses and false positives
+  python -m tests.defects.score --docs docs/rules.md     # record the table in docs/rules.md
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 import time
 from collections import Counter
@@ -39,17 +42,46 @@ from tests.defects.make_defects import KINDS, Kasus, load_base, make_corpus
 Finding = tuple[str, str]
 Checker = Callable[[Any], Iterable[Any]]
 
+# The rule codes that report each kind of the corpus.
+CODES_OF_KIND: dict[str, tuple[str, ...]] = {
+    "truncation": ("IKI-B011",),
+    "english": ("IKI-B007",),
+    "typo": ("IKI-B001",),
+    "baku": ("IKI-B008",),
+    "spacing": ("IKI-B004", "IKI-B005", "IKI-B006", "IKI-B009"),
+    "repeated_word": ("IKI-B003",),
+    "list_not_last": ("IKI-S015",),
+    "list_dan": ("IKI-S016",),
+    "merged_items": ("IKI-S017",),
+    "near_duplicate_item": ("IKI-S012", "IKI-S013", "IKI-S018"),
+    "duplicate_tugas_across": ("IKI-S019",),
+    "wrong_unit_copy": ("IKI-S020",),
+    "same_name_jabatan": ("IKI-S003", "IKI-S021"),
+    "copied_table": ("IKI-S014", "IKI-S022"),
+    "formula_equals_name": ("IKI-I008", "IKI-I015"),
+    "not_a_measure": ("IKI-I016",),
+    "double_sum": ("IKI-I017",),
+    "abbreviation_repeat": ("IKI-B010",),
+    "mixed_case_names": ("IKI-S023",),
+}
+KIND_OF_CODE = {code: kind for kind, codes in CODES_OF_KIND.items() for code in codes}
+_TABLE_AT = re.compile(r"^(jabatan\[\d+\]\.kinerja)\b.*$")
+
 
 def as_pairs(findings: Iterable[Any], mapping: Mapping[str, str] | None = None) -> set[Finding]:
-    """Findings as (kind, jalur) pairs, rule codes mapped to kinds."""
-    mapping = mapping or {}
+    """Findings as (kind, jalur) pairs, rule codes mapped to kinds. A copied table is one
+    place, the jabatan's table (IKI-S014 points at its first sasaran cell)."""
+    mapping = {**KIND_OF_CODE, **(mapping or {})}
     out: set[Finding] = set()
     for f in findings:
         if isinstance(f, tuple):
             kind, jalur = f[0], f[1]
         else:
-            kind, jalur = f.kind, f.jalur
-        out.add((mapping.get(kind, kind), jalur))
+            kind, jalur = getattr(f, "kind", None) or f.code, f.jalur
+        kind = mapping.get(kind, kind)
+        if kind == "copied_table":
+            jalur = _TABLE_AT.sub(r"\1", jalur)
+        out.add((kind, jalur))
     return out
 
 
@@ -140,7 +172,7 @@ def load_checker(spec: str) -> Checker:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Recall and precision per kind on the corpus")
-    ap.add_argument("--checker", default="tests.defects.reference_checker:check")
+    ap.add_argument("--checker", default="iki_xl.core.rules:check")
     ap.add_argument("--n", type=int, default=220)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--map", action="append", default=[], metavar="CODE=KIND")

@@ -84,14 +84,21 @@ class Units:
             p += 1
 
     def masked(self, text: str) -> str:
-        """The text normalised, each unit name replaced by the word "unit"."""
+        """The text normalised, each unit name replaced by the word "unit". A "seksi",
+        "bidang" or "subbagian" that names no unit of the document (a unit renamed, or
+        its name changed in the copy) is masked with the rest of the text: a copied list
+        stays a copy whatever unit its lines name."""
         words = normalize_units(text).split()
         out: list[str] = []
         last = 0
         for start, end, _ in self.spans(words):
             out += [*words[last:start], "unit"]
             last = end
-        return " ".join([*out, *words[last:]])
+        rest = words[last:]
+        loose = next((i for i, w in enumerate(rest) if w in _UNIT_TYPES), None)
+        if loose is not None:
+            rest = [*rest[:loose], "unit"]
+        return " ".join([*out, *rest])
 
 
 # ---------------------------------------------------------------- S019, S020
