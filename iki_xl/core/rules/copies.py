@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -44,6 +45,7 @@ def check_copies(doc: Dokumen, add: Collector) -> None:
 # ---------------------------------------------------------------- unit names
 
 
+@lru_cache(maxsize=8192)
 def normalize_units(text: str) -> str:
     """Lower case, "Sub. Bagian"/"Sub Bagian" → "subbagian", "Seksikepahlawanan" →
     "seksi kepahlawanan", punctuation to spaces."""

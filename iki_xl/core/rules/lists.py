@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from iki_xl.core import similarity
 from iki_xl.core.model import Dokumen, Jabatan
@@ -60,7 +61,7 @@ def check_lists(doc: Dokumen, add: Collector) -> None:
                     f"Kata 'dan' pada {where} daftar {name}, padahal '; dan' hanya menutup "
                     "butir sebelum terakhir.",
                 )
-            for i in merged_items(items):
+            for i in _merged(tuple(items)):
                 add(
                     "IKI-S017",
                     jab,
@@ -169,6 +170,11 @@ def _capital_inside(words: Sequence[str], openers: Counter[str], nominal_list: b
         if nominal_list and lw in FUNGSI_OPENERS and lower_around:
             return True  # "… perpustakaan Pembinaan organisasi …" in a list of nouns
     return False
+
+
+@lru_cache(maxsize=2048)
+def _merged(items: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(merged_items(items))  # lists recur (copied between jabatan)
 
 
 def merged_items(items: Sequence[str]) -> list[int]:

@@ -45,6 +45,7 @@ def _line_truncated(t: str) -> str | None:
     return f"berakhir dengan '{word}'"
 
 
+@lru_cache(maxsize=8192)
 def truncated(text: str) -> str | None:
     """Why `text` looks cut off, or None: it ends with a comma, with a conjunction or a
     preposition ("dan", "serta", "sesuai dengan", "yang"), or leaves a parenthesis open.

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from iki_xl.core.spelling.dictionary import Kamus, kamus
 
@@ -77,9 +78,18 @@ def follow_case(model: str, word: str) -> str:
     return word
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[^\W\d_a-z]")  # a letter that is not a lower-case ASCII one …
+
+
+@lru_cache(maxsize=8192)
 def _shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+    """Most of the text in capitals (a heading, a name typed in capitals)."""
+    letters = len(_LETTER.findall(text))
+    if letters < 12:
+        return False
+    upper = sum(c.isupper() for c in _UPPER.findall(text))  # … counted exactly
+    return upper >= 0.6 * letters
 
 
 def _in_parentheses(text: str, start: int) -> bool:
@@ -287,19 +297,53 @@ def check_text(
     return found
 
 
+@lru_cache(maxsize=8192)
+def _context_words(text: str) -> tuple[str, ...]:
+    """What one text adds to the context: its words, their first five letters, prefixes."""
+    out: list[str] = []
+    for w in _WORD.findall(text):
+        lw = w.casefold()
+        out.append(lw)
+        if len(lw) > 5:
+            out.append(lw[:5])
+        out += [f"^{lw[:n]}" for n in range(2, min(6, len(lw)))]  # abbreviations: "^keg"
+    return tuple(out)
+
+
 def context_of(texts: Iterable[str]) -> Counter[str]:
     """The words of a document (lower case) and their first five letters, counted: the
-    suggestions prefer a word the document uses ("rahab" → "rehab", as in rehabilitasi)."""
+    suggestions prefer a word the document uses ("rahab" → "rehab", as in rehabilitasi).
+    Each distinct text is read once (copied lists and formula lines recur)."""
     ctx: Counter[str] = Counter()
-    for text in texts:
-        for w in _WORD.findall(text):
-            lw = w.casefold()
-            ctx[lw] += 1
-            if len(lw) > 5:
-                ctx[lw[:5]] += 1
-            for n in range(2, min(6, len(lw))):
-                ctx[f"^{lw[:n]}"] += 1  # prefixes, for abbreviations: "^keg" of kegiatan
+    for text, n in Counter(texts).items():
+        for key in _context_words(text):
+            ctx[key] += n
     return ctx
+
+
+def _vocabulary_of(text: str, kb: Kamus) -> tuple[set[str], Counter[str], set[str]]:
+    """One text's acronyms, word counts (lower case; glued camel-case words left out) and
+    formula codes."""
+    shouting = _shouting(text)
+    acronyms: set[str] = set()
+    words: Counter[str] = Counter()
+    for w in _WORD.findall(text):
+        lw = w.casefold()
+        listed = lw in kb.typos or lw in kb.baku  # "PRESENTASE" is no acronym
+        if w.isupper() and len(w) >= 2 and not shouting and not listed:
+            acronyms.add(lw)
+        if not _CAMEL.search(w):  # "KepalaSub": glued words, however often
+            words[lw] += 1
+    codes: set[str] = set()
+    for m in _CODE_BEFORE_EQUALS.finditer(text):
+        codes.update(p.casefold() for p in _WORD.findall(m.group(1)))
+    for m in _SUM_IN_PARENTHESES.finditer(text):
+        codes.update(p.casefold() for p in _WORD.findall(m.group(1)))
+    return acronyms, words, codes
+
+
+_CODE_BEFORE_EQUALS = re.compile(r"([^\W\d_][\w-]*)\s*=")
+_SUM_IN_PARENTHESES = re.compile(r"\(([^()]*\+[^()]*)\)")
 
 
 def vocabulary(
@@ -320,30 +364,20 @@ def vocabulary(
       "Pengitungan" ×14), a non-standard form, an English word or glued words.
     """
     kb = kb or kamus()
-    texts = list(texts)
     out: set[str] = set()
     counts: Counter[str] = Counter()
-    spread: dict[str, set[int]] = {}
-    for i, text in enumerate(texts):
-        shouting = _shouting(text)
-        for m in _WORD.finditer(text):
-            w = m.group(0)
-            lw = w.casefold()
-            listed = lw in kb.typos or lw in kb.baku  # "PRESENTASE" is no acronym
-            if w.isupper() and len(w) >= 2 and not shouting and not listed:
-                out.add(lw)
-            if _CAMEL.search(w):
-                continue  # "KepalaSub": glued words, however often
-            counts[lw] += 1
-            spread.setdefault(lw, set()).add(i)
-        for m in re.finditer(r"([^\W\d_][\w-]*)\s*=", text):
-            out.update(p.casefold() for p in _WORD.findall(m.group(1)))
-        for m in re.finditer(r"\(([^()]*\+[^()]*)\)", text):
-            out.update(p.casefold() for p in _WORD.findall(m.group(1)))
+    spread: Counter[str] = Counter()  # in how many texts
+    for text, times in Counter(texts).items():  # each distinct text read once
+        acronyms, words, codes = _vocabulary_of(text, kb)
+        out.update(acronyms)
+        out.update(codes)
+        for lw, n in words.items():
+            counts[lw] += n * times
+            spread[lw] += times
     for t in (*names, *units):
         out.update(p.casefold() for p in _WORD.findall(t))
     for lw, n in counts.items():
-        if n < min_count or len(spread[lw]) < 2 or lw in out:
+        if n < min_count or spread[lw] < 2 or lw in out:
             continue
         if kb.is_indonesian(lw) or lw in kb.baku or lw in kb.english_id or lw in kb.typos:
             continue

@@ -25,6 +25,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+_MAX_REMEMBERED = 20_000  # searches for suggestions kept for words seen again
 # clitics a form may carry, longest first; the rest must stay a word of its own
 _CLITICS = ("nyalah", "nyakah", "nyapun", "lah", "kah", "pun", "nya", "ku", "mu")
 # a stem shorter than this is not taken as a word carrying a clitic ("banya" is not ba + nya)
@@ -89,6 +90,7 @@ class Kamus:
     _stemmer: Any = field(default=None, repr=False)
     _memo: dict[str, bool] = field(default_factory=dict, repr=False)
     _by_length: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    _hits: dict[tuple[str, int], list[Any]] = field(default_factory=dict, repr=False)
 
     def is_indonesian(self, word: str) -> bool:
         """True if `word` (any case) is an Indonesian word form, with or without a clitic.
@@ -197,8 +199,14 @@ class Kamus:
         n = len(w)
         if n < 3:
             return []
-        pool = self._pool_for(n)
-        hits = process.extract(w, pool, scorer=OSA.distance, score_cutoff=max_distance, limit=50)
+        hits = self._hits.get((w, max_distance))
+        if hits is None:  # the search is the cost (~4 ms); the ranking below is cheap
+            if len(self._hits) > _MAX_REMEMBERED:  # a long-lived process: bounded memory
+                self._hits.clear()
+            pool = self._pool_for(n)
+            hits = self._hits[(w, max_distance)] = process.extract(
+                w, pool, scorer=OSA.distance, score_cutoff=max_distance, limit=50
+            )
         if not hits:
             return []
 
