@@ -131,7 +131,9 @@ def validate(
         if checked.findings:  # first the counts per rule, worst and most frequent first
             summary = Table(title="Temuan per aturan")
             for title in ("Kode", "Keparahan", "Jumlah", "Aturan"):
-                summary.add_column(title, overflow="fold", justify="right" if title == "Jumlah" else "left")
+                summary.add_column(
+                    title, overflow="fold", justify="right" if title == "Jumlah" else "left"
+                )
             for code, severity, n, rule in rule_counts(checked.findings):
                 summary.add_row(code, f"[{color[severity]}]{severity}[/]", str(n), escape(rule))
             out.print(summary)

@@ -19,7 +19,9 @@ ROOT = Path(iki_xl.__file__).resolve().parents[1]
 @pytest.mark.slow
 def test_the_wheel_carries_the_spelling_data(tmp_path: Path) -> None:
     source = tmp_path / "src"  # a copy: the build leaves build/ beside the sources
-    shutil.copytree(ROOT / "iki_xl", source / "iki_xl", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "iki_xl", source / "iki_xl", ignore=shutil.ignore_patterns("__pycache__")
+    )
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
     subprocess.run(

@@ -27,10 +27,65 @@ import gzip
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).resolve().parents[1] / "iki_xl" / "data" / "ejaan"
 CLITIC_FLAGS = {"l0", "n0", "nl", "o0"}  # -lah/-kah, -nya…, both, -ku/-mu/-nya (id_ID.aff)
 WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+
+
+def _sfx(stem: str, r: Any) -> str | None:
+    """`stem` with the suffix rule `r` applied, or None where its condition fails."""
+    if not r.cond_regexp.search(stem) or (r.strip and not stem.endswith(r.strip)):
+        return None
+    return (stem[: len(stem) - len(r.strip)] if r.strip else stem) + r.add
+
+
+def _pfx(stem: str, r: Any) -> str | None:
+    """`stem` with the prefix rule `r` applied, or None where its condition fails."""
+    if not r.cond_regexp.search(stem) or (r.strip and not stem.startswith(r.strip)):
+        return None
+    return r.add + stem[len(r.strip) :]
+
+
+def _suffixed_forms(stem: str, suffixes: list[Any], prefixes: list[Any], aff: Any) -> set[str]:
+    """The stem with each suffix, and with a prefix on top where the rules allow it (a
+    circumfix needs both)."""
+    out: set[str] = set()
+    circ = aff.CIRCUMFIX
+    for s in suffixes:
+        f1 = _sfx(stem, s)
+        if f1 is None:
+            continue
+        if circ not in s.flags:
+            out.add(f1)
+        cands = [p for p in prefixes if p.crossproduct and s.crossproduct]
+        cands += [p for f in s.flags if f in aff.PFX for p in aff.PFX[f]]
+        for p in cands:
+            if (circ in s.flags) != (circ in p.flags):
+                continue
+            f2 = _pfx(f1, p)
+            if f2:
+                out.add(f2)
+    return out
+
+
+def _prefixed_forms(stem: str, prefixes: list[Any], aff: Any) -> set[str]:
+    """The stem with each prefix, and with the suffixes that prefix's own flags allow."""
+    out: set[str] = set()
+    for p in prefixes:
+        if aff.CIRCUMFIX not in p.flags:
+            f1 = _pfx(stem, p)
+            if f1:
+                out.add(f1)
+        for f in p.flags:
+            if f in aff.SFX and f not in CLITIC_FLAGS:
+                for s in aff.SFX[f]:
+                    f0 = _sfx(stem, s)
+                    f2 = _pfx(f0, p) if f0 else None
+                    if f2:
+                        out.add(f2)
+    return out
 
 
 def expand_hunspell(base: str) -> set[str]:
@@ -40,51 +95,15 @@ def expand_hunspell(base: str) -> set[str]:
 
     d = Dictionary.from_files(base)
     aff = d.aff
-    circ, need = aff.CIRCUMFIX, aff.NEEDAFFIX
-
-    def sfx(stem: str, r) -> str | None:  # type: ignore[no-untyped-def]
-        if not r.cond_regexp.search(stem) or (r.strip and not stem.endswith(r.strip)):
-            return None
-        return (stem[: len(stem) - len(r.strip)] if r.strip else stem) + r.add
-
-    def pfx(stem: str, r) -> str | None:  # type: ignore[no-untyped-def]
-        if not r.cond_regexp.search(stem) or (r.strip and not stem.startswith(r.strip)):
-            return None
-        return r.add + stem[len(r.strip) :]
-
     out: set[str] = set()
     for w in d.dic.words:
         stem, flags = w.stem.strip(), set(w.flags)
-        if need not in flags:
+        if aff.NEEDAFFIX not in flags:
             out.add(stem)
         suffixes = [r for f in flags if f in aff.SFX and f not in CLITIC_FLAGS for r in aff.SFX[f]]
         prefixes = [r for f in flags if f in aff.PFX for r in aff.PFX[f]]
-        for s in suffixes:
-            f1 = sfx(stem, s)
-            if f1 is None:
-                continue
-            if circ not in s.flags:
-                out.add(f1)
-            cands = [p for p in prefixes if p.crossproduct and s.crossproduct]
-            cands += [p for f in s.flags if f in aff.PFX for p in aff.PFX[f]]
-            for p in cands:
-                if (circ in s.flags) != (circ in p.flags):
-                    continue
-                f2 = pfx(f1, p)
-                if f2:
-                    out.add(f2)
-        for p in prefixes:
-            if circ not in p.flags:
-                f1 = pfx(stem, p)
-                if f1:
-                    out.add(f1)
-            for f in p.flags:
-                if f in aff.SFX and f not in CLITIC_FLAGS:
-                    for s in aff.SFX[f]:
-                        f0 = sfx(stem, s)
-                        f2 = pfx(f0, p) if f0 else None
-                        if f2:
-                            out.add(f2)
+        out |= _suffixed_forms(stem, suffixes, prefixes, aff)
+        out |= _prefixed_forms(stem, prefixes, aff)
     return {w.lower() for w in out if WORD.match(w.lower())}
 
 

@@ -10,9 +10,9 @@ from iki_xl.core.findings import (
     Finding,
     Severity,
     cell_position,
+    count_by_rule,
     count_by_severity,
     place,
-    count_by_rule,
     sort_findings,
 )
 

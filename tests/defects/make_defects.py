@@ -292,52 +292,79 @@ def typo_of(word: str, rng: random.Random) -> str | None:
     return None
 
 
+_SWAPS = {
+    "dan": "serta",
+    "pelaksanaan": "penyelenggaraan",
+    "menyusun": "membuat",
+    "melaksanakan": "melakukan",
+    "kegiatan": "program",
+    "laporan": "pelaporan",
+    "bahan": "materi",
+    "rencana": "perencanaan",
+}
+
+
+def _v_punct(item: str, words: list[str], rng: random.Random) -> str | None:
+    core = item.rstrip(";.,: ")
+    end = rng.choice(("", ".", ";"))
+    t = core.replace(",", "", 1) if "," in core and rng.random() < 0.5 else core
+    return t + end if t + end != item else None
+
+
+def _v_case(item: str, words: list[str], rng: random.Random) -> str | None:
+    t = item[:1].swapcase() + item[1:] if rng.random() < 0.5 else title_case(item)
+    return t if t != item else None
+
+
+def _v_drop(item: str, words: list[str], rng: random.Random) -> str | None:
+    if len(words) < 6:
+        return None
+    i = rng.randrange(2, len(words) - 1)  # the first two words name the duty: kept
+    around = {w.casefold().strip(",;.") for w in (words[i - 1], words[i + 1])}
+    if len(words[i]) > 2 and words[i].isalpha() and len(around) == 2:  # never "x x"
+        return " ".join(words[:i] + words[i + 1 :])
+    return None
+
+
+def _v_insert(item: str, words: list[str], rng: random.Random) -> str | None:
+    if len(words) < 4:
+        return None
+    i = rng.randrange(2, len(words) - 1)
+    extra = rng.choice(("juga", "Dinas", "terkait", "tersebut", "lainnya"))
+    near = {w.casefold().strip(",;.") for w in words[i - 1 : i + 1]}
+    return " ".join([*words[:i], extra, *words[i:]]) if extra.casefold() not in near else None
+
+
+def _v_replace(item: str, words: list[str], rng: random.Random) -> str | None:
+    if len(words) < 5:
+        return None
+    idx = [i for i, w in enumerate(words[:-1]) if i >= 2 and w.lower() in _SWAPS]
+    if not idx:
+        return None
+    i = rng.choice(idx)
+    words2 = list(words)
+    words2[i] = follow_case(words[i], _SWAPS[words[i].lower()])
+    return " ".join(words2)
+
+
+_VARIANTS: dict[str, Callable[[str, list[str], random.Random], str | None]] = {
+    "same": lambda item, words, rng: item,
+    "punct": _v_punct,
+    "case": _v_case,
+    "drop": _v_drop,
+    "insert": _v_insert,
+    "replace": _v_replace,
+}
+
+
 def variant_of(item: str, rng: random.Random, ops: tuple[str, ...] | None = None) -> str:
     """An item repeated with a small difference: punctuation, case, one word."""
     words = item.split(" ")
     ops = ops or ("same", "punct", "case", "drop", "insert", "replace")
     for _ in range(10):
-        op = rng.choice(ops)
-        if op == "same":
-            return item
-        if op == "punct":
-            core = item.rstrip(";.,: ")
-            end = rng.choice(("", ".", ";"))
-            t = core.replace(",", "", 1) if "," in core and rng.random() < 0.5 else core
-            if t + end != item:
-                return t + end
-        elif op == "case":
-            t = item[:1].swapcase() + item[1:] if rng.random() < 0.5 else title_case(item)
-            if t != item:
-                return t
-        elif op == "drop" and len(words) >= 6:  # the first two words name the duty: kept
-            i = rng.randrange(2, len(words) - 1)
-            around = {w.casefold().strip(",;.") for w in (words[i - 1], words[i + 1])}
-            if len(words[i]) > 2 and words[i].isalpha() and len(around) == 2:  # no "x x"
-                return " ".join(words[:i] + words[i + 1 :])
-        elif op == "insert" and len(words) >= 4:
-            i = rng.randrange(2, len(words) - 1)
-            extra = rng.choice(("juga", "Dinas", "terkait", "tersebut", "lainnya"))
-            near = {w.casefold().strip(",;.") for w in words[i - 1 : i + 1]}
-            if extra.casefold() not in near:  # never a word twice in a row
-                return " ".join([*words[:i], extra, *words[i:]])
-        elif op == "replace" and len(words) >= 5:
-            swaps = {
-                "dan": "serta",
-                "pelaksanaan": "penyelenggaraan",
-                "menyusun": "membuat",
-                "melaksanakan": "melakukan",
-                "kegiatan": "program",
-                "laporan": "pelaporan",
-                "bahan": "materi",
-                "rencana": "perencanaan",
-            }
-            idx = [i for i, w in enumerate(words[:-1]) if i >= 2 and w.lower() in swaps]
-            if idx:
-                i = rng.choice(idx)
-                words2 = list(words)
-                words2[i] = follow_case(words[i], swaps[words[i].lower()])
-                return " ".join(words2)
+        t = _VARIANTS[rng.choice(ops)](item, words, rng)
+        if t is not None:
+            return t
     return item
 
 
@@ -418,29 +445,7 @@ class Draft:
         origin: dict[str, list[str]] = {}
         clean = copy.deepcopy(self.d)
         for a, j in enumerate(self.jabatan):
-            p, s = f"jabatan[{a}]", j["_src"]
-            if s:
-                origin[p] = [s]
-                origin[f"{p}.nama"] = [f"{s}.nama"]
-            for f in ("tugas", "fungsi"):
-                if s and j[f"_{f}_own"]:
-                    origin[f"{p}.{f}"] = [f"{s}.{f}"]
-                for b, src in enumerate(j[f"_{f}"]):
-                    if src:
-                        origin[f"{p}.{f}[{b}]"] = list(src)
-            if s and j["_kinerja_own"]:
-                origin[f"{p}.kinerja"] = [f"{s}.kinerja"]
-            for b, k in enumerate(j["kinerja"]):
-                if k.get("_src"):
-                    origin[f"{p}.kinerja[{b}]"] = [k["_src"]]
-                    origin[f"{p}.kinerja[{b}].sasaran"] = [k["_src"] + ".sasaran"]
-                for c, i in enumerate(k["indikator"]):
-                    if i.get("_src"):
-                        q = f"{p}.kinerja[{b}].indikator[{c}]"
-                        origin[q] = [i["_src"]]
-                        for fld in ("nama", "formulasi", "penjelasan", "sumber_data"):
-                            also = i.get("_also", {}).get(fld, [])
-                            origin[f"{q}.{fld}"] = [f"{i['_src']}.{x}" for x in (fld, *also)]
+            _origin_of_jabatan(origin, f"jabatan[{a}]", j)
 
         def strip(x: Any) -> Any:
             if isinstance(x, dict):
@@ -450,6 +455,33 @@ class Draft:
             return x
 
         return Dokumen.model_validate(strip(clean)), origin
+
+
+def _origin_of_jabatan(origin: dict[str, list[str]], p: str, j: dict[str, Any]) -> None:
+    """The base paths of a drafted jabatan's paths (see Draft.build)."""
+    s = j["_src"]
+    if s:
+        origin[p] = [s]
+        origin[f"{p}.nama"] = [f"{s}.nama"]
+    for f in ("tugas", "fungsi"):
+        if s and j[f"_{f}_own"]:
+            origin[f"{p}.{f}"] = [f"{s}.{f}"]
+        for b, src in enumerate(j[f"_{f}"]):
+            if src:
+                origin[f"{p}.{f}[{b}]"] = list(src)
+    if s and j["_kinerja_own"]:
+        origin[f"{p}.kinerja"] = [f"{s}.kinerja"]
+    for b, k in enumerate(j["kinerja"]):
+        if k.get("_src"):
+            origin[f"{p}.kinerja[{b}]"] = [k["_src"]]
+            origin[f"{p}.kinerja[{b}].sasaran"] = [k["_src"] + ".sasaran"]
+        for c, i in enumerate(k["indikator"]):
+            if i.get("_src"):
+                q = f"{p}.kinerja[{b}].indikator[{c}]"
+                origin[q] = [i["_src"]]
+                for fld in ("nama", "formulasi", "penjelasan", "sumber_data"):
+                    also = i.get("_also", {}).get(fld, [])
+                    origin[f"{q}.{fld}"] = [f"{i['_src']}.{x}" for x in (fld, *also)]
 
 
 # ------------------------------------------------------------------------------- unit names
@@ -597,6 +629,32 @@ def inj_near_duplicate_item(dr: Draft, rng: random.Random) -> bool:
     return True
 
 
+def _copied_items(
+    ja: dict[str, Any], jb: dict[str, Any], by_id: dict[str, dict[str, Any]]
+) -> list[str] | None:
+    """ja's tugas as a planner copies them to jb: the unit names fixed, its own and its
+    atasan's; None when a name cannot be fixed cleanly."""
+    items = list(ja["tugas"])
+    ok = True
+    for xa, xb in ((ja, jb), (by_id.get(ja["atasan"] or ""), by_id.get(jb["atasan"] or ""))):
+        ua = _unit(xa) if xa else None
+        ub = _unit(xb) if xb else None
+        if not ua:
+            continue
+        if not ub or ua.split()[0] != ub.split()[0]:
+            ok = ok and not any(_unit_pattern(ua).search(x) for x in items)
+            continue
+        items = [_unit_pattern(ua).sub(ub, x) for x in items]
+        rest = re.findall(r"[A-Za-z]+", ua.split(" ", 1)[1])
+        if any(_unit_pattern(ua).search(x) for x in items) or (
+            len(rest) >= 2
+            and any(re.search(r"\s+".join(rest[-2:]), x, re.I) for x in items)
+            and not re.search(r"\s+".join(rest[-2:]), ub, re.I)
+        ):
+            ok = False
+    return items if ok else None
+
+
 def inj_duplicate_tugas_across(dr: Draft, rng: random.Random) -> bool:
     js = dr.jabatan
     pairs = []
@@ -610,26 +668,8 @@ def inj_duplicate_tugas_across(dr: Draft, rng: random.Random) -> bool:
     by_id = {j["id"]: j for j in js}
     for a, b in pairs:
         ja, jb = js[a], js[b]
-        items = list(ja["tugas"])
-        ok = True
-        # a planner copying a list fixes the unit names: its own and its atasan's
-        for xa, xb in ((ja, jb), (by_id.get(ja["atasan"] or ""), by_id.get(jb["atasan"] or ""))):
-            ua = _unit(xa) if xa else None
-            ub = _unit(xb) if xb else None
-            if not ua:
-                continue
-            if not ub or ua.split()[0] != ub.split()[0]:
-                ok = ok and not any(_unit_pattern(ua).search(x) for x in items)
-                continue
-            items = [_unit_pattern(ua).sub(ub, x) for x in items]
-            rest = re.findall(r"[A-Za-z]+", ua.split(" ", 1)[1])
-            if any(_unit_pattern(ua).search(x) for x in items) or (
-                len(rest) >= 2
-                and any(re.search(r"\s+".join(rest[-2:]), x, re.I) for x in items)
-                and not re.search(r"\s+".join(rest[-2:]), ub, re.I)
-            ):
-                ok = False
-        if not ok:
+        items = _copied_items(ja, jb, by_id)
+        if items is None:
             continue
         src = [list(s) for s in ja["_tugas"]]
         mode = rng.random()

@@ -28,6 +28,7 @@ if __package__ in (None, ""):
 from rapidfuzz import fuzz
 
 from iki_xl.core import similarity as sim
+from iki_xl.core.rules.copies import Units
 from tests.defects.make_defects import (
     BASES,
     load_base,
@@ -35,7 +36,6 @@ from tests.defects.make_defects import (
     pelaksana_templates,
     variant_of,
 )
-from iki_xl.core.rules.copies import Units
 
 OPS = ("same", "punct", "case", "drop", "insert", "replace")
 
@@ -61,7 +61,8 @@ def item_rules() -> dict[str, object]:
     return rules
 
 
-def tune_items() -> None:
+def _item_pairs() -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
+    """(op, item, variant) of every seed item and (item, other item) within a list."""
     lists = []
     for b in BASES:
         for j in load_base(b).jabatan:
@@ -82,6 +83,11 @@ def tune_items() -> None:
                     v = variant_of(it, rng, (op,))
                     if op == "same" or v != it:
                         pos.append((op, it, v))
+    return pos, neg
+
+
+def tune_items() -> None:
+    pos, neg = _item_pairs()
     print(f"near-duplicate items: {len(pos)} variant pairs, {len(neg)} distinct pairs")
     head = f"{'rule':40} " + " ".join(f"{op:>7}" for op in OPS) + f" {'recall':>7} {'false+':>7}"
     print(head)

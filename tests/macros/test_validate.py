@@ -14,10 +14,10 @@ from iki_xl.app.check import Checked, check_file, check_workbook
 from iki_xl.core.findings import Finding
 from iki_xl.io.read.workbook import read_grids
 from iki_xl.io.write.report import (
-    header_row,
     REPORT_WIDTHS,
     SEVERITY_COLORS,
     cell_notes,
+    header_row,
     report_grid,
     severity_counts,
 )
@@ -156,9 +156,7 @@ def test_second_run_clears_the_first_runs_marks(excel: Any) -> None:
     (s_note, c_note) = next(iter(first))
     # the planner fixes one typo: that cell's finding goes away
     # ("resposif": the one finding of its cell; the "Presentase" cell is also truncated)
-    typo = next(
-        (s, c) for (s, c) in first if "resposif" in str(ex.find(s).values.get(pos(c), ""))
-    )
+    typo = next((s, c) for (s, c) in first if "resposif" in str(ex.find(s).values.get(pos(c), "")))
     lp = ex.find(typo[0])
     lp.values[pos(typo[1])] = lp.values[pos(typo[1])].replace("resposif", "responsif")
     assert lp.notes[pos(typo[1])].startswith(live.NOTE_PREFIX)

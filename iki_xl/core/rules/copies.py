@@ -152,7 +152,9 @@ def _wrong_unit(doc: Dokumen, units: Units, add: Collector) -> None:
         for name in ("tugas", "fungsi"):
             for k, item in enumerate(getattr(jab, name)):
                 words = normalize_units(item).split()
-                bad = [u for _, _, u in units.spans(words) if u not in allowed and u.startswith(kind)]
+                bad = [
+                    u for _, _, u in units.spans(words) if u not in allowed and u.startswith(kind)
+                ]
                 if bad:
                     add(
                         "IKI-S020",

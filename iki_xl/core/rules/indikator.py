@@ -303,14 +303,56 @@ def _office_as_source(j: int, jab: Jabatan, add: Collector) -> None:
 # What an indicator's name opens with when it measures something ("Persentase …"), and the
 # words that show it names a thing or an activity instead ("Data …", "Pelaksanaan …").
 MEASURE_WORDS = tuple(
-    "persentase presentase prosentase jumlah indeks rasio tingkat nilai angka status capaian "
-    "cakupan proporsi rata-rata rerata predikat skor level laju banyaknya total opini "
-    "peringkat persen derajat".split()
+    [
+        "persentase",
+        "presentase",
+        "prosentase",
+        "jumlah",
+        "indeks",
+        "rasio",
+        "tingkat",
+        "nilai",
+        "angka",
+        "status",
+        "capaian",
+        "cakupan",
+        "proporsi",
+        "rata-rata",
+        "rerata",
+        "predikat",
+        "skor",
+        "level",
+        "laju",
+        "banyaknya",
+        "total",
+        "opini",
+        "peringkat",
+        "persen",
+        "derajat",
+    ]
 )
 NOT_MEASURE_START = frozenset(
-    "data daftar tersedianya terlaksananya tersusunnya terwujudnya meningkatnya menurunnya "
-    "pelaksanaan penyusunan pengelolaan penyediaan kegiatan dokumen laporan program "
-    "fasilitasi koordinasi pembinaan".split()
+    [
+        "data",
+        "daftar",
+        "tersedianya",
+        "terlaksananya",
+        "tersusunnya",
+        "terwujudnya",
+        "meningkatnya",
+        "menurunnya",
+        "pelaksanaan",
+        "penyusunan",
+        "pengelolaan",
+        "penyediaan",
+        "kegiatan",
+        "dokumen",
+        "laporan",
+        "program",
+        "fasilitasi",
+        "koordinasi",
+        "pembinaan",
+    ]
 )
 _LONG_MEASURES = tuple(m for m in MEASURE_WORDS if len(m) >= 5)
 _DOUBLE_SUM = re.compile(r"[Σ∑]\s*(jumlah|total|banyaknya)\b", re.I)
@@ -318,7 +360,9 @@ _DOUBLE_SUM = re.compile(r"[Σ∑]\s*(jumlah|total|banyaknya)\b", re.I)
 
 def _near_measure(word: str) -> bool:
     """A measure word with a typo ("Jumllah", "Presetase")."""
-    return len(word) >= 5 and any(OSA.distance(word, m, score_cutoff=2) <= 2 for m in _LONG_MEASURES)
+    return len(word) >= 5 and any(
+        OSA.distance(word, m, score_cutoff=2) <= 2 for m in _LONG_MEASURES
+    )
 
 
 def not_a_measure(nama: str) -> str | None:

@@ -26,12 +26,35 @@ _NOMINAL = re.compile(r"^(?:pe|pem|pen|peng|peny|per|ke)[a-z]{3,}an$")
 _INNER_BREAK = re.compile(r"(?:;|\.)\s+([A-Za-z]+)")
 # nouns that open a fungsi item ("pelaksanaan …", "pembinaan …")
 FUNGSI_OPENERS = frozenset(
-    "perumusan pelaksanaan pengelolaan pembinaan pengoordinasian penyusunan pengawasan "
-    "pemberian penyelenggaraan pengendalian pelaporan pemantauan penyiapan perencanaan "
-    "pengembangan penetapan pengkoordinasian fasilitasi koordinasi evaluasi".split()
+    [
+        "perumusan",
+        "pelaksanaan",
+        "pengelolaan",
+        "pembinaan",
+        "pengoordinasian",
+        "penyusunan",
+        "pengawasan",
+        "pemberian",
+        "penyelenggaraan",
+        "pengendalian",
+        "pelaporan",
+        "pemantauan",
+        "penyiapan",
+        "perencanaan",
+        "pengembangan",
+        "penetapan",
+        "pengkoordinasian",
+        "fasilitasi",
+        "koordinasi",
+        "evaluasi",
+    ]
 )
-_JOINERS = frozenset("dan serta atau oleh dengan untuk bagi pada di ke dari yang".split())
-_NOT_VERBS = frozenset("menteri metode media mekanisme memorandum mental merah meja menu".split())
+_JOINERS = frozenset(
+    ["dan", "serta", "atau", "oleh", "dengan", "untuk", "bagi", "pada", "di", "ke", "dari", "yang"]
+)
+_NOT_VERBS = frozenset(
+    ["menteri", "metode", "media", "mekanisme", "memorandum", "mental", "merah", "meja", "menu"]
+)
 _LISTS = (("tugas", "IKI-S012"), ("fungsi", "IKI-S013"))
 
 

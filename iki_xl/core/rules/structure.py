@@ -101,7 +101,12 @@ def _atasan(doc: Dokumen, add: Collector) -> None:
                 continue  # a document of eselon III & IV: the Kepala Dinas' IKI is elsewhere
             missing.append(j)
         elif jab.atasan not in ids:
-            add("IKI-S006", jab, f"jabatan[{j}].atasan", f"Atasan '{jab.atasan}' tidak ada di dokumen.")
+            add(
+                "IKI-S006",
+                jab,
+                f"jabatan[{j}].atasan",
+                f"Atasan '{jab.atasan}' tidak ada di dokumen.",
+            )
     _missing_atasan(doc, missing, add)
     position = {jab.id: j for j, jab in enumerate(doc.jabatan)}
     for cycle in atasan_cycles(doc):

@@ -15,9 +15,38 @@ from importlib import resources
 
 # A text ending with one of these words stops mid-sentence.
 TRAILING_WORDS = frozenset(
-    "dan serta atau yang untuk dengan dalam bagi pada oleh di ke dari terhadap sesuai "
-    "meliputi antara maupun baik sebagai pasca para adalah yaitu berupa melalui tentang "
-    "karena agar sehingga".split()
+    [
+        "dan",
+        "serta",
+        "atau",
+        "yang",
+        "untuk",
+        "dengan",
+        "dalam",
+        "bagi",
+        "pada",
+        "oleh",
+        "di",
+        "ke",
+        "dari",
+        "terhadap",
+        "sesuai",
+        "meliputi",
+        "antara",
+        "maupun",
+        "baik",
+        "sebagai",
+        "pasca",
+        "para",
+        "adalah",
+        "yaitu",
+        "berupa",
+        "melalui",
+        "tentang",
+        "karena",
+        "agar",
+        "sehingga",
+    ]
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _CONNECTORS = ("dan", "atau")

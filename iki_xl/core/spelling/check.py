@@ -89,7 +89,7 @@ def _shouting(text: str) -> bool:
     if letters < 12:
         return False
     upper = sum(c.isupper() for c in _UPPER.findall(text))  # … counted exactly
-    return upper >= 0.6 * letters
+    return bool(upper >= 0.6 * letters)
 
 
 def _in_parentheses(text: str, start: int) -> bool:
@@ -125,6 +125,32 @@ def _split_glued(word: str, kb: Kamus) -> list[str] | None:
     return None
 
 
+def _listed(word: str, kb: Kamus) -> tuple[str, str | None] | None:
+    """A word of the curated lists: a known misspelling, a non-standard form, English."""
+    lw = word.casefold()
+    for kind, pairs in ((TYPO, kb.typos), (BAKU, kb.baku), (ENGLISH, kb.english_id)):
+        if lw in pairs:
+            return kind, follow_case(word, pairs[lw])
+    return None
+
+
+def _camel_glued(
+    camel: list[str], kb: Kamus, context: Mapping[str, int] | None
+) -> tuple[str, str | None] | None:
+    """Words written together in camel case ("KepalaSeksi"), each part corrected; a name
+    written so is left alone (eKinerja, DinsosPPPA, PermenPANRB, SiLPA)."""
+    if len(camel[0]) == 1 or any(len(p) > 1 and p.isupper() for p in camel):
+        return None
+    fixed = []
+    for part in camel:
+        if kb.is_indonesian(part) or part.isupper():
+            fixed.append(part)
+        else:
+            sub = check_word(part, kb, context)
+            fixed.append(sub[1] if sub and sub[1] else part)
+    return GLUED, " ".join(fixed)
+
+
 def check_word(
     word: str, kb: Kamus | None = None, context: Mapping[str, int] | None = None
 ) -> tuple[str, str | None] | None:
@@ -135,12 +161,9 @@ def check_word(
     then a typo."""
     kb = kb or kamus()
     lw = word.casefold()
-    if lw in kb.typos:
-        return TYPO, follow_case(word, kb.typos[lw])
-    if lw in kb.baku:
-        return BAKU, follow_case(word, kb.baku[lw])
-    if lw in kb.english_id:
-        return ENGLISH, follow_case(word, kb.english_id[lw])
+    listed = _listed(word, kb)
+    if listed:
+        return listed
     if kb.is_indonesian(word):
         return None
     prep = kb.glued_preposition(word)
@@ -148,16 +171,7 @@ def check_word(
         return GLUED, follow_case(word, prep)
     camel = _CAMEL.split(word)
     if len(camel) > 1:
-        if len(camel[0]) == 1 or any(len(p) > 1 and p.isupper() for p in camel):
-            return None  # a name written so: eKinerja, DinsosPPPA, PermenPANRB, SiLPA
-        fixed = []
-        for part in camel:
-            if kb.is_indonesian(part) or part.isupper():
-                fixed.append(part)
-            else:
-                sub = check_word(part, kb, context)
-                fixed.append(sub[1] if sub and sub[1] else part)
-        return GLUED, " ".join(fixed)
+        return _camel_glued(camel, kb, context)
     if kb.is_english(word):
         near = kb.suggestions(lw, limit=1, max_distance=2, context=context)
         return ENGLISH, follow_case(word, near[0]) if near and len(near[0]) >= 4 else None

@@ -85,7 +85,9 @@ class Kamus:
     accepted: frozenset[str]  # loanwords and abbreviations accepted as they are
     places: frozenset[str]  # words that follow the preposition di / ke
     terms: frozenset[str] = frozenset()  # domain terms missing from both lists (istilah.txt)
-    typos: dict[str, str] = field(default_factory=dict)  # known misspelling → word (salah-ketik.tsv)
+    typos: dict[str, str] = field(
+        default_factory=dict
+    )  # known misspelling → word (salah-ketik.tsv)
     _pool: dict[int, list[str]] = field(default_factory=dict, repr=False)
     _stemmer: Any = field(default=None, repr=False)
     _memo: dict[str, bool] = field(default_factory=dict, repr=False)
@@ -144,9 +146,9 @@ class Kamus:
 
     def _stem(self, w: str) -> str:
         if self._stemmer is None:
-            from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary  # type: ignore[import-untyped]
-            from Sastrawi.Stemmer.Stemmer import Stemmer  # type: ignore[import-untyped]
-            from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
+            from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+            from Sastrawi.Stemmer.Stemmer import Stemmer
+            from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
             words = StemmerFactory().get_words()
             words.extend(sorted(self.terms | self.accepted))

@@ -121,7 +121,10 @@ def _seksi(tugas: list[str]) -> Mutation:
 
 
 def test_naming_its_own_unit_or_the_atasan_unit_is_fine() -> None:
-    own = ["Membantu Kepala Bidang Sosial menyusun rencana;", "Menyusun laporan Seksi Rehabilitasi."]
+    own = [
+        "Membantu Kepala Bidang Sosial menyusun rencana;",
+        "Menyusun laporan Seksi Rehabilitasi.",
+    ]
     assert findings_after(_seksi(own)) == []
     other = [own[0], "Menyusun laporan Seksi Pemberdayaan."]
     assert at(findings_after(_seksi(other)), "IKI-S020") == ["jabatan[2].tugas[1]"]
@@ -168,7 +171,7 @@ def test_units_are_read_from_names_and_found_word_by_word() -> None:
     assert normalize_units("Seksikepahlawanan") == "seksi kepahlawanan"
     doc = Dokumen(jabatan=[jab("Kepala Seksi Jaminan Sosial"), jab("Kepala Seksi Jaminan")])
     units = Units(doc)
-    words = "menyusun laporan seksi jaminan sosial dan seksi jaminan".split()
+    words = ["menyusun", "laporan", "seksi", "jaminan", "sosial", "dan", "seksi", "jaminan"]
     assert [u for _, _, u in units.spans(words)] == ["seksi jaminan sosial", "seksi jaminan"]
     assert units.masked("Laporan Seksi Jaminan Sosial.") == "laporan unit"
 

@@ -192,7 +192,6 @@ def test_one_mark_of_a_sum_is_not_i017(formulasi: str) -> None:
     )
 
 
-
 def test_jumlah_with_persen_in_the_name_of_a_jumlah() -> None:
     findings = findings_after(
         lambda d: setattr(

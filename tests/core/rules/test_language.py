@@ -100,8 +100,11 @@ def test_rule_fires_at_its_jalur(code: str, mutate: Mutation, jalur: str) -> Non
         ("data data", "Kata berulang: 'data data'.", "data data → data."),
         ("KepalaSub. Bagian", "Kata berdempet: 'KepalaSub'.", "KepalaSub → Kepala Sub."),
         ("a  b", "Spasi ganda di 'a b'.", "'a  b' → 'a b'."),  # quoted with spaces collapsed
-        ("Menyusun analisa resiko", "Bentuk tidak baku: 'analisa' → 'analisis', 'resiko' → "
-         "'risiko'.", "analisa → analisis; resiko → risiko."),  # fmt: skip
+        (
+            "Menyusun analisa resiko",
+            "Bentuk tidak baku: 'analisa' → 'analisis', 'resiko' → 'risiko'.",
+            "analisa → analisis; resiko → risiko.",
+        ),
         ("pelatihan Usaha..", "Spasi atau tanda baca: 'Usaha..'.", "'Usaha..' → 'Usaha.'."),
         (
             "Melaksanakan tugas, Pengitungan dan Pengitungan ulang",
@@ -128,13 +131,21 @@ def test_every_misspelling_of_a_text_is_in_one_finding() -> None:
 
 
 def test_a_word_the_lists_do_not_know_is_asked_about() -> None:
-    [f] = [f for f in findings_after(set_tugas(SUB, "Menyusun laporan qwzxkj;")) if f.code == "IKI-B001"]
+    [f] = [
+        f
+        for f in findings_after(set_tugas(SUB, "Menyusun laporan qwzxkj;"))
+        if f.code == "IKI-B001"
+    ]
     assert f.message == "Salah ketik: 'qwzxkj' (tidak dikenal)."
     assert f.saran == "periksa ejaan 'qwzxkj' (bila nama atau singkatan, biarkan)."
 
 
 def test_misspelling_keeps_the_letter_case() -> None:
-    [f] = [f for f in findings_after(set_tugas(SUB, "PRESENTASE dan Prosentase")) if f.code == "IKI-B001"]
+    [f] = [
+        f
+        for f in findings_after(set_tugas(SUB, "PRESENTASE dan Prosentase"))
+        if f.code == "IKI-B001"
+    ]
     assert f.saran == "PRESENTASE → PERSENTASE; Prosentase → Persentase."
 
 

@@ -39,7 +39,11 @@ def _fungsi(*lines: str) -> Mutation:
 
 TRIGGERS: list[Trigger] = [
     ("IKI-S015", set_tugas(SUB, LIST[0], LIST[4], *LIST[1:4]), "jabatan[2].tugas[1]"),
-    ("IKI-S016", set_tugas(SUB, "Menyusun rencana kerja Seksi; dan", *LIST[1:]), "jabatan[2].tugas[0]"),
+    (
+        "IKI-S016",
+        set_tugas(SUB, "Menyusun rencana kerja Seksi; dan", *LIST[1:]),
+        "jabatan[2].tugas[0]",
+    ),
     (
         "IKI-S017",
         set_tugas(SUB, "Menyusun rencana kerja Seksi; Membagi tugas kepada bawahan;", *LIST[2:]),
@@ -92,7 +96,10 @@ def test_a_line_repeated_exactly_is_s012_not_s018() -> None:
     "items",
     [
         # an abbreviation with a period, Title Case phrases: one item each
-        ["Jumlah Keg. Penyediaan Sarpras;", "Pelaksanaan Monitoring, Evaluasi dan Pelaporan Kegiatan;"],
+        [
+            "Jumlah Keg. Penyediaan Sarpras;",
+            "Pelaksanaan Monitoring, Evaluasi dan Pelaporan Kegiatan;",
+        ],
         # two parallel duties: the same first word, another object
         [
             "pelaksanaan kebijakan teknis di bidang sosial;",

@@ -123,6 +123,7 @@ def test_sheet_order_is_reported_once_for_the_dinas() -> None:
 
 def test_sheet_order_of_the_org_chart_or_of_unknown_atasan_is_fine() -> None:
     assert "IKI-S024" not in codes(findings_after(lambda d: None))
+
     # no atasan anywhere: the tree is the document's order, nothing to compare
     def no_tree(d: Dokumen) -> None:
         for jab in d.jabatan:

@@ -9,9 +9,9 @@ import pytest
 from iki_xl.app.check import check_file
 from iki_xl.core.findings import Finding, Severity
 from iki_xl.io.write.report import (
+    REPORT_COLUMNS,
     RULE_COLUMNS,
     RULES_ROW,
-    REPORT_COLUMNS,
     SEVERITY_LABELS,
     cell_notes,
     header_row,
