@@ -80,12 +80,14 @@ def run(repeat: int = 5, small: int = 100, large: int = 300) -> None:
     print(f"medians of {repeat}, interleaved; {small} against {large} jabatan")
     for kind in ("contoh", "benchmark"):
         for what in ("rules", "validate"):
-            a = statistics.median(times[f"{what} {kind} {small}"])
-            b = statistics.median(times[f"{what} {kind} {large}"])
+            ta, tb = times[f"{what} {kind} {small}"], times[f"{what} {kind} {large}"]
+            a, b = statistics.median(ta), statistics.median(tb)
+            per_run = sorted(y / x for x, y in zip(ta, tb, strict=True))
             print(
                 f"{what:<8} {kind:<9} {small}: {a * 1000:7.1f} ms  {large}: {b * 1000:7.1f} ms  "
-                f"ratio {b / a:4.2f}  (findings {found[f'{kind} {small}']} / "
-                f"{found[f'{kind} {large}']})"
+                f"ratio {b / a:4.2f} (per run: median {statistics.median(per_run):4.2f}, "
+                f"{per_run[0]:4.2f}–{per_run[-1]:4.2f}; fastest {min(tb) / min(ta):4.2f})  "
+                f"findings {found[f'{kind} {small}']} / {found[f'{kind} {large}']}"
             )
 
 

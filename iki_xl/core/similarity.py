@@ -92,7 +92,7 @@ class ListMatch:
 
 def list_similarity(a: Sequence[str], b: Sequence[str]) -> ListMatch:
     """Greedy one-to-one matching of normalised items: fuzz.ratio >= LIST_ITEM_RATIO, or one
-    word apart (items of four words or more)."""
+    word apart (where one of the two has four words or more)."""
     na = [normalize_item(x) for x in a if normalize_item(x)]
     nb = [normalize_item(x) for x in b if normalize_item(x)]
     if not na or not nb:
@@ -103,7 +103,8 @@ def list_similarity(a: Sequence[str], b: Sequence[str]) -> ListMatch:
         best, best_k = 0.0, -1
         for k in free:
             s = fuzz.ratio(x, nb[k], score_cutoff=LIST_ITEM_RATIO)
-            if not s and len(x.split()) >= 4 and word_edits(x, nb[k]) <= ITEM_MAX_WORD_EDITS:
+            long_enough = max(len(x.split()), len(nb[k].split())) >= 4
+            if not s and long_enough and word_edits(x, nb[k]) <= ITEM_MAX_WORD_EDITS:
                 s = LIST_ITEM_RATIO  # one word added, dropped or replaced
             if s > best:
                 best, best_k = s, k

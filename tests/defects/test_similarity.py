@@ -66,3 +66,11 @@ def test_formula_equals_name() -> None:
 
 def test_normalize_item() -> None:
     assert sim.normalize_item("a. Menyusun  Laporan, Dinas; dan") == "menyusun laporan dinas"
+
+
+def test_list_items_one_word_apart_match_when_one_has_four_words() -> None:
+    a = ["melaksanakan tugas unit", "menyusun laporan kegiatan", "menyiapkan bahan rapat"]
+    b = ["melaksanakan tugas dinas unit", *a[1:]]
+    assert sim.list_similarity(a, b).matched == 3
+    # three words each, one apart: two duties, not a copy
+    assert sim.list_similarity(["menyusun laporan unit"], ["menyusun rencana unit"]).matched == 0

@@ -126,9 +126,8 @@ def _copied_tugas(doc: Dokumen, units: Units, add: Collector) -> None:
         )
 
 
-def _allowed_units(doc: Dokumen, units: Units, b: int) -> set[str]:
+def _allowed_units(doc: Dokumen, units: Units, by_id: dict[str, int], b: int) -> set[str]:
     """The units a jabatan may name: its own and those of its atasan, up the tree."""
-    by_id = {jab.id: a for a, jab in enumerate(doc.jabatan)}
     allowed = {u for u in (units.of[b],) if u}
     up, seen = doc.jabatan[b].atasan, set()
     while up and up in by_id and up not in seen:
@@ -143,11 +142,12 @@ def _allowed_units(doc: Dokumen, units: Units, b: int) -> set[str]:
 def _wrong_unit(doc: Dokumen, units: Units, add: Collector) -> None:
     """S020: a tugas or fungsi item naming a unit of the same kind (seksi, subbagian,
     bidang) as the jabatan's own, but another one: not its own nor one of its atasan's."""
+    by_id = {jab.id: a for a, jab in enumerate(doc.jabatan)}
     for b, jab in enumerate(doc.jabatan):
         own = units.of[b]
         if not own:
             continue
-        allowed = _allowed_units(doc, units, b)
+        allowed = _allowed_units(doc, units, by_id, b)
         kind = own.split()[0]
         for name in ("tugas", "fungsi"):
             for k, item in enumerate(getattr(jab, name)):

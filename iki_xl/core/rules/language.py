@@ -139,26 +139,40 @@ def texts_of(doc: Dokumen) -> Iterator[tuple[int, Jabatan, str, str, str]]:
                     yield j, jab, q, field, getattr(ind, field)
 
 
+def _text_findings(
+    text: str, whole: bool, speller: _Speller, expansions: dict[str, str]
+) -> list[tuple[str, str, str]]:
+    """(code, message, saran) of one text; `whole` adds the acronym and truncation rules
+    (not for a mendukung cell: the atasan's indicator name, checked where it is written)."""
+    found = list(_findings_of(text, speller(text)))
+    if not whole:
+        return found
+    for r in abbreviation_repeats(text, expansions):
+        found.append(
+            (
+                "IKI-B010",
+                f"Singkatan '{r.acronym}' mengulang kata '{r.word}' dari kepanjangannya "
+                f"('{r.expansion}').",
+                f"'{r.written}' → '{r.acronym}' (atau tulis kepanjangannya saja).",
+            )
+        )
+    why = truncated(text)
+    if why:
+        found.append(("IKI-B011", f"Teks terpotong: {why}: {quote(text, 70)}.", ""))
+    return found
+
+
 def check_language(doc: Dokumen, add: Collector) -> None:
     texts = [t for t in texts_of(doc) if t[4]]
     if not texts:
         return
     speller = _Speller.of(doc, [t[4] for t in texts])
     expansions = document_expansions(t[4] for t in texts)
+    memo: dict[tuple[str, bool], list[tuple[str, str, str]]] = {}  # texts recur
     for _j, jab, jalur, field, text in texts:
-        for code, message, saran in _findings_of(text, speller(text)):
+        key = (text, field != "mendukung")
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _text_findings(text, key[1], speller, expansions)
+        for code, message, saran in found:
             add(code, jab, jalur, message, saran)
-        if field == "mendukung":
-            continue  # the atasan's indicator name, checked where it is written
-        for r in abbreviation_repeats(text, expansions):
-            add(
-                "IKI-B010",
-                jab,
-                jalur,
-                f"Singkatan '{r.acronym}' mengulang kata '{r.word}' dari kepanjangannya "
-                f"('{r.expansion}').",
-                f"'{r.written}' → '{r.acronym}' (atau tulis kepanjangannya saja).",
-            )
-        why = truncated(text)
-        if why:
-            add("IKI-B011", jab, jalur, f"Teks terpotong: {why}: {quote(text, 70)}.")
