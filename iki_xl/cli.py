@@ -335,6 +335,133 @@ def _print_consolidation(report: object) -> None:
     raise typer.Exit(1 if report.skipped else 0)
 
 
+@app.command()
+def laporan(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Workbook IKI (.xlsx/.xlsm), berkas data (.yaml/.json) atau folder"),
+    ],
+    triwulan: Annotated[int, typer.Option("--triwulan", "-t", help="Triwulan: 1, 2, 3 atau 4")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Berkas keluaran .xlsx")],
+    pdf: Annotated[bool, typer.Option("--pdf", help="Cetak juga ke PDF (LibreOffice)")] = False,
+) -> None:
+    """Laporan Capaian Kinerja Triwulan: target, realisasi dan capaian s.d. triwulan itu,
+    predikat (setelah TW IV) dan faktor pendukung/penghambat/tindak lanjut, per indikator;
+    rata-rata capaian per bidang beserta grafiknya. Satu Perangkat Daerah atau se-Pemda."""
+    from iki_xl.app.laporan import write_laporan
+
+    files.check_output(output, (".xlsx",), "keluaran", inputs)
+    written = write_laporan(inputs, output, triwulan, pdf=pdf)
+    for why in written.skipped:
+        err.print(f"[red]Dilewati:[/] {escape(why)}", soft_wrap=True)
+    rows = written.report.rows
+    judged = sum(r.capaian is not None for r in rows)
+    out.print(
+        escape(f"{written.report.title}: {len(rows)} indikator, {judged} dengan capaian s.d. TW."),
+        soft_wrap=True,
+    )
+    out.print(f"Laporan ditulis ke {escape(str(written.xlsx))}.", soft_wrap=True)
+    if written.pdf is not None:
+        out.print(f"PDF ditulis ke {escape(str(written.pdf))}.", soft_wrap=True)
+    raise typer.Exit(1 if written.skipped else 0)
+
+
+@app.command("tahun-baru")
+def tahun_baru(
+    source: Annotated[
+        Path, typer.Argument(help="Workbook IKI tahun ini (.xlsx/.xlsm) atau berkas data")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="IKI tahun baru (.xlsm, .xlsx, .yaml atau .json)"),
+    ],
+    tahun: Annotated[
+        int | None, typer.Option("--tahun", help="Tahun IKI baru (bawaan: tahun berikutnya)")
+    ] = None,
+) -> None:
+    """IKI tahun berikutnya: jabatan, tugas, fungsi, kinerja, indikator dan formulasi tetap;
+    nilai tahun ini menjadi baseline (N−1); target, realisasi dan faktor dikosongkan; tahun
+    keputusan diganti, nomor dan tanggalnya dikosongkan."""
+    from iki_xl.app.new_workbook import write_tahun_baru
+
+    files.check_input(source)
+    files.check_output(output, (*files.WORKBOOK, *files.DATA), "keluaran", [source])
+    result = write_tahun_baru(source, output, tahun)
+    doc = result.dokumen
+    out.print(
+        escape(
+            f"IKI tahun {doc.instansi.tahun} ditulis ke {output} ({len(doc.jabatan)} jabatan); "
+            f"baseline diisi dari realisasi tahun lalu untuk {result.baseline_diisi} indikator."
+        ),
+        soft_wrap=True,
+    )
+    if result.baseline_kosong:
+        err.print(
+            f"[yellow]Baseline belum diisi[/] untuk {len(result.baseline_kosong)} indikator:",
+            soft_wrap=True,
+        )
+        for line in result.baseline_kosong:
+            err.print(f"  {escape(line)}", soft_wrap=True)
+
+
+@app.command()
+def banding(
+    lama: Annotated[Path, typer.Argument(help="IKI lama (.xlsx/.xlsm/.yaml/.json)")],
+    baru: Annotated[Path, typer.Argument(help="IKI baru (.xlsx/.xlsm/.yaml/.json)")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Berkas keluaran .xlsx")],
+    pdf: Annotated[bool, typer.Option("--pdf", help="Cetak juga ke PDF (LibreOffice)")] = False,
+) -> None:
+    """Bandingkan dua IKI (mis. tahun lalu dan tahun ini): jabatan baru, dihapus atau
+    diganti namanya; indikator baru, dihapus atau diubah redaksinya; sasaran, formulasi,
+    satuan dan target yang berubah."""
+    from iki_xl.app.banding import write_comparison
+    from iki_xl.io.write.banding import summary
+
+    for path in (lama, baru):
+        files.check_input(path)
+    files.check_output(output, (".xlsx",), "keluaran", [lama, baru])
+    written = write_comparison(lama, baru, output, pdf=pdf)
+    out.print(escape(f"{written.title}: {summary(written.changes)}"), soft_wrap=True)
+    out.print(f"Perbandingan ditulis ke {escape(str(written.xlsx))}.", soft_wrap=True)
+    if written.pdf is not None:
+        out.print(f"PDF ditulis ke {escape(str(written.pdf))}.", soft_wrap=True)
+
+
+@app.command()
+def doctor(
+    workbook: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Templat atau buku kerja .xlsm yang diperiksa (bawaan: "
+            "workbooks/IKI_template.xlsm)"
+        ),
+    ] = None,
+) -> None:
+    """Periksa instalasi: Python, iki_xl, xlwings (harus sama dengan templat), pandas,
+    LibreOffice, dan xlwings yang tertanam di templat.
+
+    Pemeriksaan yang sama dengan tombol "Periksa Instalasi" di Excel. Keluar 0 bila semua
+    lulus (peringatan tidak menggagalkan), 1 bila ada yang gagal.
+    """
+    from iki_xl.app.doctor import Status, exit_code, run_checks
+
+    color = {Status.OK: "green", Status.PERINGATAN: "yellow", Status.GAGAL: "red"}
+    checks = run_checks(workbook)
+    out.print("Pemeriksaan instalasi iki-xl")
+    for c in checks:
+        mark = f"{c.status.value.upper():<10}"
+        out.print(
+            f"  [{color[c.status]}]{mark}[/] {escape(c.label)}: {escape(c.detail)}",
+            soft_wrap=True,
+        )
+        if c.saran:
+            out.print(f"  {'':<10} → {escape(c.saran)}", soft_wrap=True)
+    failed = sum(c.status is Status.GAGAL for c in checks)
+    warned = sum(c.status is Status.PERINGATAN for c in checks)
+    out.print(f"Hasil: {failed} gagal, {warned} peringatan.")
+    raise typer.Exit(exit_code(checks))
+
+
 @app.command("build-template")
 def build_template(
     output: Annotated[Path, typer.Option("--output", "-o", help="Lokasi berkas templat")] = Path(

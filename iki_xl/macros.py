@@ -28,11 +28,14 @@ from iki_xl.live import (
     Book,
     Stop,
     add_marks,
+    ask_save_path,
+    local_fullname,
     read_book,
     remove_marks,
     status,
     stored_marks,
     unprotected,
+    xlwings_conf,
 )
 
 log = logging.getLogger(__name__)
@@ -238,30 +241,34 @@ def _refresh_referensi(book: xw.Book, wb: Book, extra: Iterable[tuple[str, str]]
 
 
 def _restore_formulas(book: xw.Book, wb: Book) -> dict[str, int]:
-    """Write back every computed formula a planner overwrote; count per sheet."""
-    from iki_xl.app.formulas import expected_formulas
+    """Write every computed formula that differs from the layout's — overwritten, deleted,
+    or with a range gone stale — back into place; count per sheet."""
+    from iki_xl.app.formulas import expected_formulas, same_formula
     from iki_xl.io.read.grid import grid_cell, normalise, offset, text
 
     assert wb.read is not None
     restored: dict[str, int] = {}
-    for name, formulas in expected_formulas(wb.read, wb.grids).items():
-        if not formulas:
+    for name, expected in expected_formulas(wb.read, wb.grids).items():
+        if not expected:
             continue
         status(book, f"memeriksa rumus di sheet {name} …")
         sheet = wb.sheets[name]
         used = sheet.used_range
         now = offset(normalise(used.formula), used.row - 1, used.column - 1)
-        broken = [
-            (cell, f)
-            for cell, f in sorted(formulas.items())
-            if not text(grid_cell(now, *cell)).startswith("=")
+        differ = [
+            e for e in expected if not same_formula(text(grid_cell(now, *e.first)), e.formula)
         ]
-        if not broken:
+        if not differ:
             continue
         with unprotected(sheet):
-            for (r, c), f in broken:
-                sheet.range((r + 1, c + 1)).formula = f
-        restored[name] = len(broken)
+            for e in differ:
+                (r0, c0), (r1, c1) = e.first, e.last
+                cells = sheet.range((r0 + 1, c0 + 1), (r1 + 1, c1 + 1))
+                if e.array:
+                    cells.formula_array = e.formula
+                else:
+                    cells.formula = e.formula
+        restored[name] = len(differ)
     return restored
 
 
@@ -271,13 +278,14 @@ def _recalculate(book: xw.Book) -> None:
     status(book, "memperbarui daftar jabatan …")
     _refresh_referensi(book, wb)
     status(book, "menghitung ulang …")
-    book.app.calculate()
+    book.app.api.CalculateFull()  # Calculate would skip the IKI cells that are not dirty
     if restored:
-        details = "\n".join(f"• {s}: {n} sel" for s, n in restored.items())
+        details = "\n".join(f"• {s}: {n} rumus" for s, n in restored.items())
         _alert(
             book.app,
-            "Hitung ulang selesai. Rumus IKI yang tertimpa isian sudah dikembalikan:\n"
-            f"{details}\n\nSel biru dihitung otomatis; jangan diketik.",
+            "Hitung ulang selesai. Rumus IKI yang tertimpa, terhapus atau rentangnya tidak "
+            f"lagi sesuai sudah dikembalikan:\n{details}\n\nSel biru dihitung otomatis; "
+            "jangan diketik.",
             "Hitung Ulang",
         )
 
@@ -324,14 +332,24 @@ def _add_jabatan(book: xw.Book) -> None:
 # ---------------------------------------------------------------- consolidate
 
 
-def _pengajuan_path(book: xw.Book) -> Path:
-    source = Path(book.fullname)
-    if not source.is_absolute() or not source.suffix:
-        raise Stop(
-            "Simpan buku kerja ini dulu (File → Save As): berkas pengajuan ditulis di folder "
-            "yang sama dengan buku kerja."
-        )
+def _pengajuan_path(book: xw.Book, wb: Book) -> Path:
+    """Beside the workbook; for a workbook in the cloud without a local copy, where the
+    planner says (a saved workbook is never refused)."""
+    conf = xlwings_conf(wb.grids.get(L.SHEET_XLWINGS_CONF, []))
+    source = local_fullname(book, conf)
+    if source is None:
+        return ask_save_path(book, Path(book.name).stem + PENGAJUAN_SUFFIX)
     return source.with_name(source.stem + PENGAJUAN_SUFFIX)
+
+
+def _is_open(book: xw.Book, target: Path) -> bool:
+    for b in book.app.books:
+        try:
+            if Path(b.fullname) == target:
+                return True
+        except Exception:  # a book in the cloud xlwings cannot place: not our file
+            continue
+    return False
 
 
 def _consolidate(book: xw.Book) -> None:
@@ -339,15 +357,14 @@ def _consolidate(book: xw.Book) -> None:
     from iki_xl.io.write.report import severity_counts
     from iki_xl.io.write.submission import write_pengajuan
 
-    target = _pengajuan_path(book)
-    for b in book.app.books:
-        if Path(b.fullname) == target:
-            raise Stop(
-                f"Berkas '{target.name}' sedang terbuka di Excel. Tutup berkas itu dulu, lalu "
-                "jalankan Konsolidasi lagi."
-            )
     wb = read_book(book)
     assert wb.read is not None
+    target = _pengajuan_path(book, wb)
+    if _is_open(book, target):
+        raise Stop(
+            f"Berkas '{target.name}' sedang terbuka di Excel. Tutup berkas itu dulu, lalu "
+            "jalankan Konsolidasi lagi."
+        )
     status(book, "memeriksa aturan …")
     checked = check_workbook(wb.read)
     status(book, f"menulis {target.name} …")

@@ -24,8 +24,9 @@ import xlwings as xw
 from pydantic import ValidationError
 
 from iki_xl.core.capaian import capaian, capaian_indikator, predikat
+from iki_xl.core.compute import IndikatorResult, compute_indikator, nilai_cells
 from iki_xl.core.formula import quarter_value, year_value
-from iki_xl.core.formulasi import component_code
+from iki_xl.core.formulasi import complete_indikator, component_code
 from iki_xl.core.model import (
     Agregasi,
     BandPredikat,
@@ -200,6 +201,42 @@ def _target(target: Any, target_atas: Any) -> Target:
 # ---------------------------------------------------------------- the functions
 
 
+def _block_result(blok: Any) -> IndikatorResult | None:
+    from iki_xl.io.read.jabatan_sheet import read_block
+
+    ind = read_block(_rows(blok))
+    return None if ind is None else compute_indikator(complete_indikator(ind), [])
+
+
+@xw.func(category="IKI")
+@xw.arg("blok", ndim=2)
+def IKI_NILAI_TW(blok: Any) -> list[list[Cell]]:
+    """Nilai TW I–IV of the indicator whose block starts at the first row of `blok` (its
+    rows, columns No … Skor Atas; rows after the block may follow): one row of four values,
+    blank for a quarter with nothing filled, and for a row that starts no indicator."""
+    try:
+        result = _block_result(blok)
+        if result is None:
+            return [["", "", "", ""]]
+        return [[_finite(v) for v in nilai_cells(result)[:4]]]
+    except Exception as e:  # a planner's cell must never show a Python error
+        return [[f"tidak dapat dihitung ({e.__class__.__name__})", "", "", ""]]
+
+
+@xw.func(category="IKI")
+@xw.arg("blok", ndim=2)
+@_never_raise
+def IKI_NILAI_SD(blok: Any) -> Cell:
+    """The value to date (s.d. TW) of the indicator whose block starts at the first row of
+    `blok`: by its agregasi over the quarters filled; the year's value once TW IV is."""
+    result = _block_result(blok)
+    return "" if result is None else nilai_cells(result)[4]
+
+
+def _finite(v: float | str) -> Cell:
+    return "hasil tidak terhingga" if isinstance(v, float) and not math.isfinite(v) else v
+
+
 @xw.func(category="IKI")
 @_never_raise
 def IKI_CAPAIAN(
@@ -335,4 +372,12 @@ def IKI_PREDIKAT(capaian: Any, skala: Any = None) -> Cell:
     return predikat(c, bands)
 
 
-__all__ = ["IKI_CAPAIAN", "IKI_CAPAIAN_INDIKATOR", "IKI_NILAI", "IKI_PREDIKAT", "IKI_TAHUNAN"]
+__all__ = [
+    "IKI_CAPAIAN",
+    "IKI_CAPAIAN_INDIKATOR",
+    "IKI_NILAI",
+    "IKI_NILAI_SD",
+    "IKI_NILAI_TW",
+    "IKI_PREDIKAT",
+    "IKI_TAHUNAN",
+]

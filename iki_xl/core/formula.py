@@ -146,10 +146,18 @@ def filled_quarters(ind: Indikator) -> list[int]:
     return [q for q in range(4) if any(_filled(row[q]) for row in rows)]
 
 
-def year_value(ind: Indikator) -> Result:
-    """The year's value by the indicator's agregasi (default per kind)."""
-    how = ind.agregasi or default_agregasi(ind.jenis)
+def last_quarter(ind: Indikator) -> int:
+    """The number (1..4) of the last quarter with a realisation filled in; 0 for none."""
     filled = filled_quarters(ind)
+    return filled[-1] + 1 if filled else 0
+
+
+def value_to_date(ind: Indikator, n: int) -> Result:
+    """The indicator's value over quarters 1..n by its agregasi (default per kind): the
+    last filled quarter (akhir), their average (rata-rata), or the formula applied to the
+    components summed over them (kumulatif: ΣA / ΣB for a persentase)."""
+    how = ind.agregasi or default_agregasi(ind.jenis)
+    filled = [q for q in filled_quarters(ind) if q < n]
     if not filled:
         return Result.failed("realisasi belum diisi")
     if how is Agregasi.AKHIR:
@@ -160,7 +168,6 @@ def year_value(ind: Indikator) -> Result:
         if failed:
             return failed
         return finite(math.fsum(r.value or 0.0 for r in per_quarter) / len(per_quarter))
-    # kumulatif: sum each component over the filled quarters, then apply the formula
     if _entered_directly(ind):
         parts = [parse_number(ind.realisasi[q]) for q in filled]
         failed = next((r for r in parts if not r.ok), None)
@@ -173,6 +180,12 @@ def year_value(ind: Indikator) -> Result:
             return Result.failed(f"{k.kode} {failed.reason}")
         totals[k.kode] = math.fsum(r.value or 0.0 for r in parts)
     return value_from_komponen(ind.jenis, totals, ekspresi=ind.ekspresi, baseline=ind.baseline)
+
+
+def year_value(ind: Indikator) -> Result:
+    """The value over every filled quarter: the year's value once TW IV is filled, the
+    value to date before that."""
+    return value_to_date(ind, 4)
 
 
 # ---------------------------------------------------------------- status / level

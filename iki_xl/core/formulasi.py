@@ -202,7 +202,10 @@ def complete_indikator(ind: Indikator) -> Indikator:
     reading = read_formulasi(ind.formulasi, ind.nama)
     jenis = ind.jenis or reading.jenis
     update: dict[str, object] = {"jenis": jenis}
-    if not ind.komponen and jenis is not JenisFormula.STATUS and reading.komponen:
+    # components only where the planner has not entered the value itself: an indicator
+    # with directly entered realisasi is computed from those values, not from empty parts
+    direct = any(x is not None and x != "" for x in ind.realisasi)
+    if not ind.komponen and not direct and jenis is not JenisFormula.STATUS and reading.komponen:
         update["komponen"] = [
             Komponen(kode=c, nama=n) for c, n in zip(reading.kode, reading.komponen, strict=True)
         ]

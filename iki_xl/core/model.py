@@ -58,6 +58,14 @@ def triwulan_kosong() -> list[Isian]:
     return [None, None, None, None]
 
 
+# One text per quarter (TW I–IV): faktor pendukung, faktor penghambat, tindak lanjut.
+TeksTriwulan = Annotated[list[str], Field(min_length=4, max_length=4)]
+
+
+def teks_kosong() -> list[str]:
+    return ["", "", "", ""]
+
+
 class Pejabat(_Model):
     nama: str = ""
     pangkat: str = ""
@@ -124,13 +132,20 @@ class Indikator(_Model):
     skala: list[Level] = Field(default_factory=list)  # for status: ordered low → high
     satuan: str = ""
     polaritas: Polaritas = Polaritas.POSITIF
-    target: Target = None
+    target: Target = None  # the year's target
+    # Targets per quarter. Per period for kumulatif indicators (the target to date is their
+    # sum), the level expected at the end of each quarter for akhir, averaged for rata-rata.
+    target_triwulan: Triwulan = Field(default_factory=triwulan_kosong)
     # Realisasi entered directly as the indicator's value (status levels, or a value
     # the planner does not derive from components). Used when komponen is empty.
     realisasi: Triwulan = Field(default_factory=triwulan_kosong)
     agregasi: Agregasi | None = None  # None: the kind's default (jumlah → kumulatif)
     sumber_data: str = ""
     mendukung: str = ""  # the atasan's indikator (its nama) this one supports
+    # What the quarterly monitoring reports per quarter (TW I–IV), as the planner writes it.
+    faktor_pendukung: TeksTriwulan = Field(default_factory=teks_kosong)
+    faktor_penghambat: TeksTriwulan = Field(default_factory=teks_kosong)
+    tindak_lanjut: TeksTriwulan = Field(default_factory=teks_kosong)
 
     # A field validator, not a model one: pydantic runs "after" model validators again on
     # every instance nested in a parent being validated, and this check is then repeated.

@@ -57,8 +57,16 @@ def test_compute_indikator() -> None:
     ind.komponen[0].realisasi[2] = 60
     ind.komponen[1].realisasi[2] = 100
     r = compute_indikator(ind, SKALA_PREDIKAT_BAKU)
-    assert r.year.value == pytest.approx(60.0)
-    assert r.capaian.value == pytest.approx(75.0) and r.predikat == "Sedang"
+    assert r.year.value == pytest.approx(60.0) and r.last_quarter == 3
+    # an incomplete year: capaian to date against the target, no year's capaian or predikat
+    assert r.capaian_to_date.value == pytest.approx(75.0)
+    assert r.capaian == Result(None, "belum lengkap") and r.predikat == ""
+    assert r.predikat_shown == "belum lengkap" and r.capaian_display is None
+
+    ind.komponen[0].realisasi[3] = 60
+    ind.komponen[1].realisasi[3] = 100
+    r = compute_indikator(ind, SKALA_PREDIKAT_BAKU)
+    assert r.complete and r.capaian.value == pytest.approx(75.0) and r.predikat == "Sedang"
     assert r.capaian_display == pytest.approx(75.0)
 
     ind.target = 20
@@ -75,9 +83,9 @@ def test_compute_indikator_negatif_method() -> None:
         target=8,
         realisasi=[9, None, None, None],
     )
-    assert compute_indikator(ind, []).capaian.value == pytest.approx(87.5)
+    assert compute_indikator(ind, []).capaian_to_date.value == pytest.approx(87.5)
     t_over_r = compute_indikator(ind, [], metode_negatif="T/R")
-    assert t_over_r.capaian.value == pytest.approx(8 / 9 * 100)
+    assert t_over_r.capaian_to_date.value == pytest.approx(8 / 9 * 100)
 
 
 def _indikator(doc: Dokumen) -> list[Indikator]:

@@ -29,6 +29,7 @@ from unittest.mock import create_autospec
 
 import openpyxl
 import xlwings as xw
+from openpyxl.worksheet.formula import ArrayFormula
 from python_calamine import CalamineWorkbook
 
 Pos = tuple[int, int]  # 0-based (row, column)
@@ -109,6 +110,9 @@ class FakeSheet:
     colors: dict[Pos, str] = field(default_factory=dict)
     notes: dict[Pos, str] = field(default_factory=dict)
     unlocked: set[Pos] = field(default_factory=set)
+    # array formulas: first cell → the box they span (their text is in `formulas`, on every
+    # cell of the box, as Range.Formula reads it in Excel)
+    arrays: dict[Pos, Box] = field(default_factory=dict)
     column_widths: dict[int, float] = field(default_factory=dict)
     visible: bool = True
     protected: bool = False
@@ -124,6 +128,7 @@ class FakeSheet:
             dict(self.colors),
             dict(self.notes),
             set(self.unlocked),
+            dict(self.arrays),
             dict(self.column_widths),
             self.visible,
             self.protected,
@@ -143,6 +148,13 @@ class FakeSheet:
             max(c for _, c in cells),
         )
 
+    def array_at(self, pos: Pos) -> Box | None:
+        r, c = pos
+        for box in self.arrays.values():
+            if box[0] <= r <= box[2] and box[1] <= c <= box[3]:
+                return box
+        return None
+
     def content(self, pos: Pos) -> Any:
         """What the planner sees typed in a cell: the formula, else the value."""
         return self.formulas.get(pos, self.values.get(pos))
@@ -156,6 +168,25 @@ def _calamine_value(v: Any) -> Any:
     if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
         return dt.datetime(v.year, v.month, v.day)
     return v
+
+
+def _load_cell(lp: FakeSheet, cell: Any) -> None:
+    """A cell's formula (an array's on each cell it spans), fill and lock, as Excel has them."""
+    pos = (cell.row - 1, cell.column - 1)
+    if isinstance(cell.value, ArrayFormula):
+        box = parse_address(cell.value.ref)[0]
+        lp.arrays[pos] = box
+        for r in range(box[0], box[2] + 1):
+            for c in range(box[1], box[3] + 1):
+                lp.formulas[(r, c)] = cell.value.text
+    elif isinstance(cell.value, str) and cell.value.startswith("="):
+        lp.formulas[pos] = cell.value
+    if cell.fill is not None and cell.fill.fill_type == "solid":
+        rgb = cell.fill.fgColor.rgb
+        if isinstance(rgb, str) and len(rgb) == 8:
+            lp.colors[pos] = "#" + rgb[2:].upper()
+    if cell.protection is not None and not cell.protection.locked:
+        lp.unlocked.add(pos)
 
 
 def load_xlsx(data: bytes) -> tuple[list[FakeSheet], dict[str, str]]:
@@ -173,17 +204,8 @@ def load_xlsx(data: bytes) -> tuple[list[FakeSheet], dict[str, str]]:
                     lp.values[(r, c)] = v
         for row_ in ws.iter_rows():
             for cell in row_:
-                if not hasattr(cell, "column"):
-                    continue
-                pos = (cell.row - 1, cell.column - 1)
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    lp.formulas[pos] = cell.value
-                if cell.fill is not None and cell.fill.fill_type == "solid":
-                    rgb = cell.fill.fgColor.rgb
-                    if isinstance(rgb, str) and len(rgb) == 8:
-                        lp.colors[pos] = "#" + rgb[2:].upper()
-                if cell.protection is not None and not cell.protection.locked:
-                    lp.unlocked.add(pos)
+                if hasattr(cell, "column"):
+                    _load_cell(lp, cell)
         lp.visible = ws.sheet_state == "visible"
         lp.protected = bool(ws.protection.sheet)
         lp.allow_formatting = not ws.protection.formatCells
@@ -300,13 +322,62 @@ class SheetApi:
         lp.allow_formatting = permissions.get("AllowFormattingCells", False)
 
 
+class BookApi:
+    """Excel's Workbook COM object, as far as the macros touch it: the raw `FullName`
+    (an https URL for a workbook on OneDrive or SharePoint)."""
+
+    __slots__ = ("_excel",)
+
+    def __init__(self, excel: FakeExcel) -> None:
+        self._excel = excel
+
+    @property
+    def FullName(self) -> str:
+        return self._excel.fullname
+
+
+class AppApi:
+    """The members of Excel's Application COM object the macros use. `GetSaveAsFilename`
+    shows no dialog here: it records its call and gives `FakeExcel.save_as_answer` (a path,
+    or False: Cancel); `CalculateFull` counts in `FakeExcel.calculations`."""
+
+    __slots__ = ("_excel",)
+
+    def __init__(self, excel: FakeExcel) -> None:
+        self._excel = excel
+
+    def CalculateFull(self) -> None:
+        self._excel.calculations += 1
+
+    def GetSaveAsFilename(
+        self,
+        InitialFilename: str = "",
+        FileFilter: str = "",
+        FilterIndex: int = 1,
+        Title: str = "",
+        ButtonText: str = "",
+    ) -> str | bool:
+        self._excel.save_as_asked.append(
+            {"InitialFilename": InitialFilename, "FileFilter": FileFilter, "Title": Title}
+        )
+        return self._excel.save_as_answer
+
+
 class FakeExcel:
-    """One workbook in one fake Excel application."""
+    """One workbook in one fake Excel application.
+
+    `fullname` is Excel's FullName; xlwings on Windows turns an https one into the local
+    path of the synced file, or raises when it cannot: set `fullname_error` to make
+    `Book.fullname` raise it (Book.api.FullName still gives the URL).
+    """
 
     def __init__(self, sheets: list[FakeSheet], names: dict[str, str], fullname: str) -> None:
         self.sheets = sheets
         self.names = dict(names)
         self.fullname = fullname
+        self.fullname_error: Exception | None = None
+        self.save_as_answer: str | bool = False
+        self.save_as_asked: list[dict[str, Any]] = []
         self.status: list[Any] = []  # every value given to app.status_bar
         self.status_bar: Any = False
         self.screen_updating = True
@@ -351,6 +422,7 @@ class FakeExcel:
                 "status_bar": (lambda: self.status_bar, set_status),
                 "screen_updating": (lambda: self.screen_updating, set_screen),
                 "books": (lambda: self._books, None),
+                "api": (lambda: AppApi(self), None),
             },
         )
 
@@ -390,11 +462,17 @@ class FakeExcel:
                 "app": (lambda: self.app, None),
                 "sheets": (lambda: self._sheets(), None),
                 "names": (lambda: self._names(), None),
-                "fullname": (lambda: self.fullname, None),
+                "fullname": (self._fullname, None),
                 "name": (lambda: self.fullname.replace("\\", "/").rsplit("/", 1)[-1], None),
+                "api": (lambda: BookApi(self), None),
             },
         )
         return book
+
+    def _fullname(self) -> str:
+        if self.fullname_error is not None:
+            raise self.fullname_error
+        return self.fullname
 
     def _names(self) -> Any:
         names = create_autospec(xw.main.Names, instance=True, spec_set=True)
@@ -535,6 +613,7 @@ class FakeExcel:
             {
                 "value": (r.get_value, r.set_value),
                 "formula": (r.get_formula, r.set_formula),
+                "formula_array": (r.get_formula_array, r.set_formula_array),
                 "color": (r.get_color, r.set_color),
                 "note": (r.get_note, None),
                 "row": (lambda: r.r0 + 1, None),
@@ -589,10 +668,13 @@ class _FakeRange:
             (r, c) for (a, b, x, y) in self.boxes for r in range(a, x + 1) for c in range(b, y + 1)
         ]
 
-    def _check_write(self, pos: Pos) -> None:
+    def _check_write(self, pos: Pos, *, whole_array: bool = False) -> None:
         lp = self.lp
         if lp.protected and pos not in lp.unlocked:
             raise ComError(f"The cell {lp.name}!{a1(pos)} is on a protected sheet (locked cell)")
+        box = lp.array_at(pos)
+        if box is not None and not (whole_array and box == (self.r0, self.c0, self.r1, self.c1)):
+            raise ComError("You can't change part of an array.")
 
     def get_value(self) -> Any:
         self._count("value.get")
@@ -664,6 +746,26 @@ class _FakeRange:
         else:
             self.lp.formulas.pop(pos, None)
             self.lp.values[pos] = v
+
+    def get_formula_array(self) -> Any:
+        self._count("formula.get")
+        return self._formula((self.r0, self.c0))
+
+    def set_formula_array(self, v: str) -> None:
+        """Excel's FormulaArray: one array formula over the whole range."""
+        self._count("formula.set")
+        assert v.startswith("=")
+        lp = self.lp
+        box = (self.r0, self.c0, self.r1, self.c1)
+        for pos in self._cells():
+            self._check_write(pos, whole_array=True)
+        for first, other in list(lp.arrays.items()):  # an array it replaces entirely
+            if other == box:
+                del lp.arrays[first]
+        lp.arrays[(self.r0, self.c0)] = box
+        for pos in self._cells():
+            lp.formulas[pos] = v
+            lp.values.pop(pos, None)
 
     def get_color(self) -> Any:
         self._count("color.get")

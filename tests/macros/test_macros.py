@@ -59,7 +59,7 @@ def test_recalculate_restores_overwritten_formulas_and_calculates(excel: Any) ->
     assert lp.formulas == original  # exactly the writer's formulas, nothing else touched
     assert ex.calculations == 1
     assert lp.protected  # protection lifted for the write and put back
-    assert ex.alerts and lp.name in ex.alerts[-1]["prompt"] and "2 sel" in ex.alerts[-1]["prompt"]
+    assert ex.alerts and lp.name in ex.alerts[-1]["prompt"] and "2 rumus" in ex.alerts[-1]["prompt"]
     assert ex.status_bar is False
 
 
@@ -221,8 +221,9 @@ def test_not_an_iki_workbook(excel: Any) -> None:
 def test_every_ribbon_call_exists_and_takes_book_none() -> None:
     text = RIBBON.read_text(encoding="utf-8")
     names = re.findall(r'RunPython "import iki_xl\.macros as m; m\.(\w+)\(\)"', text)
-    assert names == ["validate", "recalculate", "add_jabatan", "consolidate", "help"]
-    for n in names:
+    assert names == ["validate", "recalculate", "add_jabatan", "consolidate"]
+    # Bantuan is VBA only now; `help` stays for workbooks distributed before, which call it
+    for n in [*names, "help"]:
         function = getattr(macros, n)
         param = list(inspect.signature(function).parameters.values())
         assert [p.name for p in param] == ["book"]
@@ -234,3 +235,31 @@ def test_book_none_uses_the_caller(excel: Any, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(xw.Book, "caller", classmethod(lambda cls: ex.book))
     macros.help()
     assert ex.active == L.SHEET_PETUNJUK
+
+
+def test_recalculate_repairs_a_stale_range(excel: Any) -> None:
+    """A component row added below an indicator's last component outside its range (as an
+    older workbook, or a range shrunk by a deleted fence row, leaves it): Hitung Ulang
+    writes the formulas over the whole block again."""
+    ex: FakeExcel = excel("sampang")
+    lp = first_jabatan(ex)
+    original = dict(lp.formulas)
+    arrays = dict(lp.arrays)
+    first, box = next(iter(arrays.items()))
+    b0 = first[0]
+    fence = next(r for (r, c) in sorted(lp.arrays) if r > b0)  # the next indicator's row
+    stale = L.indikator_formulas(b0, fence - 1)  # a range that misses the block's last row
+    assert stale != L.indikator_formulas(b0, fence)
+    for key, f in stale.items():
+        if key == "nilai0":
+            for c in range(box[1], box[3] + 1):
+                lp.formulas[(b0, c)] = f
+        else:
+            lp.formulas[(b0, L.COL[key])] = f
+
+    macros.recalculate(ex.book)
+
+    assert lp.formulas == original
+    assert lp.arrays == arrays
+    assert ex.calculations == 1
+    assert "rentangnya tidak lagi sesuai" in ex.alerts[-1]["prompt"]

@@ -52,6 +52,12 @@ _TEXTS = (
     ("sumber_data", "sumber_data"),
     ("mendukung", "mendukung"),
 )
+# the quarterly monitoring texts: (column key prefix, model field)
+_FAKTOR = (
+    ("pendukung", "faktor_pendukung"),
+    ("penghambat", "faktor_penghambat"),
+    ("tindak_lanjut", "tindak_lanjut"),
+)
 _REQUIRED_COLUMNS = ("no_kinerja", "no_indikator", "kode", "realisasi0", "target")
 
 
@@ -135,8 +141,26 @@ class _Block:
         c = ix["baseline"]
         self.d["baseline"] = p.number(row[c], "baseline", r, c, f"{j}.baseline")
         self._target(r, row)
+        self._quarters(r, row)
         self._komponen(r, row, first=True)
         self._level(r, row)
+
+    def _quarters(self, r: int, row: list[Any]) -> None:
+        """The quarterly targets and the quarterly monitoring texts of the first row."""
+        p, j = self.p, self.jalur
+        targets = []
+        for q in range(4):
+            c = self.ix[f"target_tw{q}"]
+            p.record(f"{j}.target_triwulan[{q}]", r, c)
+            targets.append(p.isian(row[c], "target triwulan", r, c, f"{j}.target_triwulan[{q}]"))
+        self.d["target_triwulan"] = targets
+        for key, field in _FAKTOR:
+            texts = []
+            for q in range(4):
+                c = self.ix[f"{key}{q}"]
+                p.record(f"{j}.{field}[{q}]", r, c)
+                texts.append(text(row[c]))
+            self.d[field] = texts
 
     def _choice(self, row: list[Any], key: str, options: dict[str, Any], what: str) -> Any:
         c = self.ix[key]
@@ -388,6 +412,30 @@ def _table(
         r += 1
     close()
     return kinerja, r
+
+
+def _starts_something(row: list[Any], ix: dict[str, int]) -> bool:
+    """A row that starts a kinerja or an indicator (or the Tugas/Fungsi lists)."""
+    return not all(
+        is_empty(row[ix[k]]) for k in ("no_kinerja", "sasaran", "no_indikator", "indikator")
+    )
+
+
+def read_block(rows: Grid) -> Indikator | None:
+    """The indicator whose block starts at rows[0], as the IKI functions get it: the table's
+    columns from No (column A) on, by the layout's positions, and rows past the block may
+    follow (the next kinerja or indicator ends it). None when rows[0] starts no indicator."""
+    ix = L.COL
+    width = len(L.TABLE)
+    rows = [[*r, *([None] * (width - len(r)))] if len(r) < width else r for r in rows]
+    if not rows or all(is_empty(rows[0][ix[k]]) for k in ("no_indikator", "indikator")):
+        return None
+    block = _Block(SheetReader(""), "", ix, 0, rows[0])
+    for r in range(1, len(rows)):
+        if _starts_something(rows[r], ix):
+            break
+        block.next_row(r, rows[r])
+    return block.close()
 
 
 def _lists(

@@ -16,7 +16,7 @@ PETUNJUK: tuple[tuple[str, str], ...] = (
     (
         "",
         "• Sheet Instansi: profil perangkat daerah, nomor dan tanggal Keputusan, Kepala Dinas, "
-        "Menimbang, Mengingat, dan skala predikat capaian.",
+        "Menimbang, Mengingat, dan skala predikat capaian (urut dari batas tertinggi).",
     ),
     (
         "",
@@ -33,10 +33,18 @@ PETUNJUK: tuple[tuple[str, str], ...] = (
     ("input", "Kuning: isian. Ketik atau pilih dari daftar (klik sel, lalu panah di kanannya)."),
     (
         "computed",
-        "Biru: dihitung otomatis oleh fungsi IKI (Nilai, Nilai Tahunan, Capaian, "
-        "Predikat). Sel ini dikunci.",
+        "Biru: dihitung otomatis (Nilai, Target s.d. TW, Capaian, Predikat). Jangan diketik: "
+        "Excel menolak ketikan di sel ini.",
     ),
     ("", "Sel putih di bawah baris indikator boleh diisi bila menambah komponen atau level."),
+    (
+        "",
+        "Capaian dan Predikat diberi warna menurut pita skala predikat di sheet Instansi: hijau "
+        "tua (pita tertinggi), hijau, kuning, jingga, merah (pita terendah); abu-abu = belum "
+        "lengkap (TW IV belum diisi). Merah muda pada Formulasi, Sumber Data atau Kinerja: "
+        "isian wajib yang masih kosong.",
+    ),
+    ("", "Arahkan kursor ke sel mana pun di tabel untuk melihat petunjuk isiannya."),
     ("", ""),
     ("heading", "Mengisi tabel indikator"),
     (
@@ -58,9 +66,15 @@ PETUNJUK: tuple[tuple[str, str], ...] = (
     ),
     (
         "",
-        "• Target: satu angka. Untuk polaritas range isi Target (batas bawah) dan Target "
-        "Atas. Polaritas: positif (makin tinggi makin baik), negatif (makin rendah makin "
-        "baik), range (terbaik di dalam rentang).",
+        "• Target: target tahunan sebagai angka (85, bukan 85%). Untuk target rentang isi "
+        "Target (batas bawah) dan Target Atas. Polaritas: positif (makin tinggi makin baik), "
+        "negatif (makin rendah makin baik), range (terbaik di dalam rentang).",
+    ),
+    (
+        "",
+        "• Target Triwulan TW I–IV (boleh kosong): kumulatif = target triwulan itu saja "
+        "(dijumlahkan s.d. TW berjalan); akhir = nilai yang dituju di akhir triwulan; rata-rata "
+        "= dirata-rata. Bila kosong, capaian s.d. TW dibandingkan dengan target tahunan.",
     ),
     (
         "",
@@ -69,27 +83,63 @@ PETUNJUK: tuple[tuple[str, str], ...] = (
     ),
     (
         "",
-        "• Menambah indikator atau komponen: sisipkan baris (klik kanan nomor baris > "
-        "Sisipkan). Menambah tugas/fungsi: sisipkan baris di daftar di bawah tabel.",
+        "• Capaian s.d. TW: realisasi sampai triwulan terakhir yang terisi dibanding target "
+        "s.d. triwulan itu. Capaian Tahunan dan Predikat baru dinilai setelah TW IV diisi; "
+        "sebelumnya tertulis 'belum lengkap'.",
+    ),
+    (
+        "",
+        "• Faktor TW I–IV: faktor pendukung, faktor penghambat dan tindak lanjut setiap "
+        "triwulan, untuk Laporan Capaian Kinerja Triwulan.",
+    ),
+    ("", ""),
+    ("heading", "Menambah dan menghapus baris"),
+    (
+        "",
+        "• Menambah komponen atau indikator: sisipkan baris di dalam atau tepat di bawah "
+        "indikatornya (klik kanan nomor baris > Sisipkan). Menghapus: pilih seluruh baris, "
+        "klik kanan > Hapus. Menambah tugas/fungsi: sisipkan baris di daftar di bawah tabel.",
+    ),
+    (
+        "",
+        "• Setelah menambah indikator baru, tekan Hitung Ulang: rumusnya dipasang dan semua "
+        "rumus IKI yang tertimpa, terhapus atau rentangnya tidak sesuai dikembalikan.",
+    ),
+    ("", ""),
+    ("heading", "Yang memerlukan Python dan yang tidak"),
+    (
+        "",
+        "• Tanpa Python (makro dimatikan, Excel Online, komputer tanpa iki-xl): semua nilai "
+        "yang sudah dihitung tetap tampil; Target s.d. TW, Capaian dan Predikat ikut berubah "
+        "bila target, polaritas atau skala predikat diubah. Bantuan dan Periksa Instalasi "
+        "berjalan tanpa Python.",
+    ),
+    (
+        "",
+        "• Dengan Python: Nilai TW I–IV dan Nilai s.d. TW dihitung ulang dari realisasi; "
+        "Validasi, Hitung Ulang, Tambah Jabatan dan Konsolidasi.",
     ),
     (
         "",
         '• Bila sel menampilkan teks seperti "target 0", "pembagi 0" atau "realisasi '
-        'belum diisi", lengkapi isiannya; itu bukan kesalahan program.',
+        'belum diisi", lengkapi isiannya; itu bukan kesalahan program. #NAME? berarti fungsi '
+        "IKI tidak ditemukan: aktifkan makro (Enable Content), lalu Hitung Ulang; bila tetap, "
+        "jalankan Periksa Instalasi.",
     ),
     ("", ""),
     ("heading", "Tab IKI pada ribbon"),
     (
         "",
-        "Tab IKI menjalankan Validasi (hasilnya di sheet Hasil Validasi), menambah jabatan, "
-        "dan menyusun dokumen Keputusan beserta Lampiran.",
+        "Tab IKI menjalankan Validasi (hasilnya di sheet Hasil Validasi), Hitung Ulang, "
+        "Tambah Jabatan, Konsolidasi (Keputusan beserta Lampiran), Bantuan dan Periksa "
+        "Instalasi.",
     ),
     ("", ""),
     ("heading", "Proteksi"),
     (
         "",
-        "Sheet diproteksi tanpa kata sandi agar rumus tidak terhapus. Bila perlu: Tinjau > "
-        "Buka Proteksi Lembar.",
+        "Sheet diproteksi tanpa kata sandi agar judul tabel dan rumus tidak terhapus; baris "
+        "tabel tetap boleh disisipkan dan dihapus. Bila perlu: Tinjau > Buka Proteksi Lembar.",
     ),
 )
 

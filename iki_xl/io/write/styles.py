@@ -26,12 +26,17 @@ class Styles:
     continuation_number: Format
     computed: dict[str, Format]  # by number format key: "result", "percent", "text"
     computed_continuation: Format
+    computed_locked: Format  # a computed cell outside the table (the atasan's name)
     list_marker: Format
     prose: Format
     prose_heading: Format
     prose_input: Format  # the Petunjuk's yellow and blue sample lines
     prose_computed: Format
     referensi: Format
+    row_unlocked: Format  # the default of a whole table or list row: a planner may delete it
+    bands: tuple[Format, ...]  # conditional fills of capaian by band, top band first
+    band_incomplete: Format  # "belum lengkap"
+    required_empty: Format  # an empty cell an indicator or kinerja needs
 
     def input(self, number_format: str) -> Format:
         return self.input_text if number_format == "text" else self.input_number
@@ -41,7 +46,9 @@ def planner_styles(wb: Workbook) -> Styles:
     f = Formats(wb, {"font_name": L.FONT, "font_size": L.FONT_SIZE, "valign": "top"})
     border = {"border": 1, "border_color": "#A6A6A6"}
     entry = {**border, "bg_color": L.COLOR_INPUT, "locked": False, "text_wrap": True}
-    computed = {**border, "bg_color": L.COLOR_COMPUTED, "locked": True, "text_wrap": True}
+    # computed cells are unlocked like every cell of a table row (see io/write/jabatan_sheet);
+    # a validation refuses typing in them
+    computed = {**border, "bg_color": L.COLOR_COMPUTED, "locked": False, "text_wrap": True}
     return Styles(
         title=f(bold=True, font_size=14, valign="vcenter"),
         subtitle=f(italic=True, font_color="#595959"),
@@ -68,15 +75,20 @@ def planner_styles(wb: Workbook) -> Styles:
                 num_format=L.NUMBER_FORMATS[k],
                 **({"align": "right"} if k != "text" else {}),
             )
-            for k in ("result", "percent", "text")
+            for k in ("result", "percent", "text", "quarter")
         },
-        computed_continuation=f(**border, bg_color=L.COLOR_COMPUTED, locked=True),
-        list_marker=f(align="right"),
+        computed_continuation=f(**border, bg_color=L.COLOR_COMPUTED, locked=False),
+        computed_locked=f(**computed | {"locked": True}, num_format=L.NUMBER_FORMATS["text"]),
+        list_marker=f(align="right", locked=False),
         prose=f(text_wrap=True, valign="top"),
         prose_heading=f(bold=True, font_size=12),
         prose_input=f(bg_color=L.COLOR_INPUT, text_wrap=True),
         prose_computed=f(bg_color=L.COLOR_COMPUTED, text_wrap=True),
         referensi=f(**border),
+        row_unlocked=f(locked=False),
+        bands=tuple(wb.add_format({"bg_color": c}) for c in L.BAND_COLORS),
+        band_incomplete=wb.add_format({"bg_color": "#EDEDED", "font_color": "#595959"}),
+        required_empty=wb.add_format({"bg_color": "#FFC7CE"}),
     )
 
 

@@ -28,6 +28,7 @@ from iki_xl.io.write.referensi_sheet import write_referensi_sheet
 from iki_xl.io.write.styles import Styles, planner_styles
 
 BLANK_SHEET_ROWS = 10  # empty table rows of a blank jabatan sheet
+CALC_ID = 191029  # the calculation engine of Excel 2019 and Microsoft 365
 
 
 class _Sheet(Worksheet):  # type: ignore[misc]
@@ -112,6 +113,11 @@ def workbook_bytes(
         )
     if for_template:
         _template_sheets(wb, doc, styles)
+    # No full recalculation on load, and the current engine's id (an older calcId makes
+    # Excel recalculate everything on open): a file opened with macros disabled, or on a PC
+    # without Python, keeps the cached values instead of turning the IKI cells into #NAME?.
+    wb.calc_on_load = False
+    wb.set_calc_mode("auto", calc_id=CALC_ID)
     wb.close()
     return buf.getvalue()
 

@@ -1,6 +1,8 @@
 Attribute VB_Name = "Ribbon"
 ' Ribbon callbacks of the "IKI" tab (customUI/customUI14.xml).
-' Each one only hands over to Python: the work is done by iki_xl.macros.
+' The work buttons hand over to Python (iki_xl.macros, through xlwings' RunPython).
+' Bantuan and Periksa Instalasi are VBA only (module Instalasi): they must help exactly
+' when Python is missing or broken.
 ' Built into IKI_template.xlsm by iki_xl.template; edit this file, not the workbook.
 Option Explicit
 
@@ -21,5 +23,9 @@ Sub IKI_Konsolidasi(control As IRibbonControl)
 End Sub
 
 Sub IKI_Bantuan(control As IRibbonControl)
-    RunPython "import iki_xl.macros as m; m.help()"
+    ShowBantuan
+End Sub
+
+Sub IKI_PeriksaInstalasi(control As IRibbonControl)
+    PeriksaInstalasi
 End Sub
