@@ -113,7 +113,7 @@ def validate(
     """
     from iki_xl.app.check import check_file
     from iki_xl.core.findings import Severity, count_by_severity
-    from iki_xl.io.write.report import location, write_report
+    from iki_xl.io.write.report import location, rule_counts, write_report
 
     if report is not None:
         files.check_output(report, (".xlsx",), "laporan", [workbook])
@@ -128,6 +128,15 @@ def validate(
         from rich.table import Table
 
         color = {Severity.GALAT: "red", Severity.PERINGATAN: "yellow", Severity.INFO: "cyan"}
+        if checked.findings:  # first the counts per rule, worst and most frequent first
+            summary = Table(title="Temuan per aturan")
+            for title in ("Kode", "Keparahan", "Jumlah", "Aturan"):
+                summary.add_column(
+                    title, overflow="fold", justify="right" if title == "Jumlah" else "left"
+                )
+            for code, severity, n, rule in rule_counts(checked.findings):
+                summary.add_row(code, f"[{color[severity]}]{severity}[/]", str(n), escape(rule))
+            out.print(summary)
         table = Table(title=f"Hasil Validasi — {escape(workbook.name)}", show_lines=True)
         for title in ("Kode", "Keparahan", "Jabatan", "Lokasi", "Pesan", "Saran"):
             table.add_column(title, overflow="fold")
@@ -168,11 +177,14 @@ def rules(
     ] = None,
 ) -> None:
     """Daftar aturan validasi: kode, keparahan, temuan, alasan, cara memperbaiki."""
-    from iki_xl.core.rules.catalogue import CATALOGUE, catalogue_markdown
+    from iki_xl.core.rules.catalogue import CATALOGUE
+    from iki_xl.core.rules.markdown import catalogue_markdown, rules_markdown
     from iki_xl.io.atomic import write_atomic
 
     if format is RulesFormat.markdown:
-        text = catalogue_markdown()
+        # an existing docs/rules.md keeps its measured section (tests/defects/score.py)
+        existing = output.read_text(encoding="utf-8") if output and output.is_file() else ""
+        text = rules_markdown(existing) if existing else catalogue_markdown()
     elif format is RulesFormat.json:
         text = json.dumps([r.to_json() for r in CATALOGUE], ensure_ascii=False, indent=2) + "\n"
     else:
