@@ -2,8 +2,8 @@
 
 Build the planner's workbook (the template filled with the 15 jabatan, with the example
 targets and realisations, labelled CONTOH), validate it as the ribbon's Validasi would,
-consolidate it into the submission, print that to PDF when LibreOffice is present, and say
-where every file is.
+consolidate it into the submission (and its Word document), write the Laporan Capaian
+Kinerja Triwulan II, print to PDF when LibreOffice is present, and say where every file is.
 """
 
 from __future__ import annotations
@@ -17,12 +17,16 @@ from iki_xl.app.check import check_file
 from iki_xl.app.new_workbook import write_new_workbook
 from iki_xl.core.findings import Severity, count_by_severity
 from iki_xl.core.formulasi import complete
+from iki_xl.core.keputusan import dinas_name
+from iki_xl.core.triwulan import triwulan_report
 from iki_xl.io import interchange
-from iki_xl.io.pdf import find_soffice
+from iki_xl.io.pdf import find_soffice, to_pdf
+from iki_xl.io.write.laporan_triwulan import write_laporan_triwulan
 from iki_xl.io.write.report import write_report
 from iki_xl.io.write.submission import write_pengajuan
 
 CONTOH = Path(__file__).resolve().parents[1] / "data" / "contoh"
+DEMO_TRIWULAN = 2  # the quarterly report the demo writes: mid-year, the year incomplete
 
 
 def run_demo(out_dir: Path, console: Console, *, contoh: str = "probolinggo") -> int:
@@ -68,6 +72,13 @@ def run_demo(out_dir: Path, console: Console, *, contoh: str = "probolinggo") ->
             sumber=workbook.name,
         )
 
+    with console.status("Laporan Capaian Kinerja Triwulan II…"):
+        report_tw = triwulan_report([(checked.dokumen, None)], DEMO_TRIWULAN)
+        laporan = write_laporan_triwulan(
+            report_tw, out_dir / f"{stem} - Laporan TW II.xlsx", scope=dinas_name(doc.instansi)
+        )
+        laporan_pdf = to_pdf(laporan, out_dir) if printing else None
+
     files = Table("berkas", "isi", title="Berkas keluaran", title_justify="left")
     files.add_row(str(workbook), "workbook perencana (makro, pita IKI, fungsi IKI_…)")
     files.add_row(str(report), "Hasil Validasi: setiap temuan dengan tautan ke selnya")
@@ -77,7 +88,10 @@ def run_demo(out_dir: Path, console: Console, *, contoh: str = "probolinggo") ->
         files.add_row(str(written.docx), "Keputusan dan Lampiran dalam Word, untuk disunting")
     if written.pdf is not None:
         files.add_row(str(written.pdf), "pengajuan dalam PDF")
-    else:
+    files.add_row(str(laporan), "Laporan Capaian Kinerja Triwulan II: capaian s.d. TW II, faktor")
+    if laporan_pdf is not None:
+        files.add_row(str(laporan_pdf), "laporan triwulan dalam PDF")
+    if not printing:
         files.add_row("(PDF)", "dilewati: LibreOffice (soffice) tidak terpasang")
     console.print(files)
     return 0

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from iki_xl.core.capaian import display_capaian
+from iki_xl.core.capaian import INCOMPLETE, display_capaian
 from iki_xl.core.compute import IndikatorResult, compute_indikator
 from iki_xl.core.findings import Finding, Severity
 from iki_xl.core.keputusan import PLACEHOLDER, dinas_name
@@ -33,6 +33,7 @@ from iki_xl.core.numbers import QUARTERS, format_number
 NO_JENIS = "(jenis belum diisi)"
 NO_UNIT = "(unit belum diisi)"
 NOT_ASSESSED = "Belum dinilai"
+INCOMPLETE_LABEL = "Belum lengkap"  # the Ringkasan's column of indicators whose year runs
 JENIS_ORDER: tuple[str, ...] = (*(str(j) for j in JenisJabatan), NO_JENIS)
 
 Cell = float | str | None
@@ -162,7 +163,8 @@ def _row(
         realisasi=(quarters[0], quarters[1], quarters[2], quarters[3]),
         nilai=nilai,
         capaian=r.capaian.value,
-        predikat=r.predikat,
+        # an incomplete year says so, in the predikat's place: never a low predikat
+        predikat=INCOMPLETE if r.capaian.reason == INCOMPLETE else r.predikat,
         sumber_data=ind.sumber_data.strip(),
         keterangan="" if r.capaian.ok else r.capaian.reason,
     )
@@ -307,8 +309,11 @@ class Ringkasan:
             if not row.has_indikator:
                 continue  # a jabatan without indicators counts no indicator
             per_jenis[row.jenis_jabatan or NO_JENIS] += 1
-            per_predikat[row.predikat or NOT_ASSESSED] += 1
-            if row.predikat and row.predikat not in self.predikat_order:
+            if row.predikat == INCOMPLETE:
+                per_predikat[INCOMPLETE_LABEL] += 1
+            else:
+                per_predikat[row.predikat or NOT_ASSESSED] += 1
+            if row.predikat and row.predikat not in (*self.predikat_order, INCOMPLETE):
                 self.predikat_order.append(row.predikat)
             self.per_bidang.setdefault((d, row.unit or NO_UNIT), Average()).add(row.capaian)
             average.add(row.capaian)
@@ -317,7 +322,9 @@ class Ringkasan:
 
     @property
     def predikat_columns(self) -> list[str]:
-        return [*self.predikat_order, NOT_ASSESSED]
+        """The scale's predikat, then the indicators not judged: their year still runs
+        (TW IV empty), or they have no capaian at all."""
+        return [*self.predikat_order, INCOMPLETE_LABEL, NOT_ASSESSED]
 
     @property
     def jenis_columns(self) -> list[str]:

@@ -10,7 +10,9 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from python_calamine import CalamineWorkbook
 
+from iki_xl.core.capaian import INCOMPLETE
 from iki_xl.core.keputusan import CONTOH_MARK
 from iki_xl.io.pdf import find_soffice, page_texts
 from iki_xl.io.read.workbook import read_workbook
@@ -38,6 +40,15 @@ def test_demo_writes_workbook_report_submission(tmp_path: Path) -> None:
     if find_soffice() is not None:
         assert (tmp_path / "IKI_Probolinggo - Pengajuan.pdf").read_bytes().startswith(b"%PDF")
     assert "Validasi:" in r.stdout and "galat" in r.stdout
+    # the quarterly report of TW II: capaian to date, and no predikat for a year still running
+    laporan = tmp_path / "IKI_Probolinggo - Laporan TW II.xlsx"
+    grid = CalamineWorkbook.from_path(str(laporan)).get_sheet_by_name("Laporan TW II").to_python()
+    header = grid[4]
+    body = [line for line in grid[5:] if line[0] != ""]
+    assert len(body) == 40
+    assert {line[header.index("Predikat")] for line in body} == {INCOMPLETE}
+    capaian = [line[header.index("Capaian s.d. TW II (%)")] for line in body]
+    assert sum(isinstance(c, float) for c in capaian) >= 30
     assert (tmp_path / "IKI_Probolinggo - Pengajuan.docx").stat().st_size > 0
     _assert_contoh_everywhere(tmp_path, doc.instansi.contoh)
 
