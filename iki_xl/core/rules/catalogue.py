@@ -437,6 +437,15 @@ CATALOGUE: tuple[Rule, ...] = (
         "Capaian adalah realisasi dibanding target; tanpa target tidak dapat dihitung.",
         "Isi target indikator.",
     ),
+    _rule(
+        "IKI-N011",
+        P,
+        "Target tahunan tidak sama dengan target triwulan",
+        "Bila keempat target triwulan diisi, capaian tahunan dihitung terhadap target "
+        "triwulan menurut agregasinya (kumulatif: dijumlahkan; akhir: target TW IV; "
+        "rata-rata: dirata-rata); target tahunan yang berbeda membuat dokumen bertentangan.",
+        "Samakan target tahunan dengan target triwulan, atau perbaiki target triwulannya.",
+    ),
     # ------------------------------------------------------------------ cascading
     _rule(
         "IKI-C001",
