@@ -149,20 +149,42 @@ def local_fullname(book: xw.Book, conf: dict[str, str]) -> Path | None:
     path = Path(full)
     if not path.is_absolute() or not path.suffix:
         raise Stop(
-            "Simpan buku kerja ini dulu (File → Save As): berkas pengajuan ditulis di folder "
+            "Simpan buku kerja ini dulu (File → Save As): berkas keluaran ditulis di folder "
             "yang sama dengan buku kerja."
         )
     return path
 
 
-def ask_save_path(book: xw.Book, suggested: str) -> Path:
-    """Excel's own "Save As" dialog (no file is saved by it): where to write `suggested`.
-    Raises `Stop` when the planner cancels or the dialog is not available."""
+def ask_open_path(book: xw.Book, title: str) -> Path | None:
+    """Excel's own "Open" dialog (no file is opened by it): an IKI workbook or data file to
+    read; None when the planner cancels. Raises `Stop` when the dialog is not available."""
+    try:
+        answer = book.app.api.GetOpenFilename(
+            FileFilter="IKI (*.xlsm;*.xlsx;*.yaml;*.json),*.xlsm;*.xlsx;*.yaml;*.json",
+            Title=title,
+        )
+    except Exception:
+        log.warning("GetOpenFilename failed", exc_info=True)
+        raise Stop(
+            "Dialog pilih berkas tidak tersedia. Bandingkan dari baris perintah: "
+            "iki-xl banding LAMA BARU -o perbandingan.xlsx"
+        ) from None
+    if answer is False or answer is None or not str(answer).strip():
+        return None
+    return Path(str(answer))
+
+
+def ask_save_path(
+    book: xw.Book, suggested: str, what: str = "berkas pengajuan IKI", action: str = "Konsolidasi"
+) -> Path:
+    """Excel's own "Save As" dialog (no file is saved by it): where to write `suggested`
+    (`what`, named in the dialog's title). Raises `Stop` when the planner cancels or the
+    dialog is not available."""
     try:
         answer = book.app.api.GetSaveAsFilename(
             InitialFilename=suggested,
             FileFilter="Buku Kerja Excel (*.xlsx),*.xlsx",
-            Title="Simpan berkas pengajuan IKI",
+            Title=f"Simpan {what}",
         )
     except Exception:
         log.warning("GetSaveAsFilename failed", exc_info=True)
@@ -174,7 +196,7 @@ def ask_save_path(book: xw.Book, suggested: str) -> Path:
             f"({', '.join(CLOUD_KEYS)}), atau simpan buku kerja di folder lokal."
         )
     if answer is False or not str(answer).strip():
-        raise Stop("Konsolidasi dibatalkan: tidak ada lokasi untuk berkas pengajuan.")
+        raise Stop(f"{action} dibatalkan: tidak ada lokasi untuk {what}.")
     path = Path(str(answer))
     return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 

@@ -28,6 +28,7 @@ from iki_xl.live import (
     Book,
     Stop,
     add_marks,
+    ask_open_path,
     ask_save_path,
     local_fullname,
     read_book,
@@ -65,6 +66,22 @@ def add_jabatan(book: xw.Book | None = None) -> None:
 def consolidate(book: xw.Book | None = None) -> None:
     """Konsolidasi: the submission workbook beside this one, opened in Excel."""
     _run("Konsolidasi", _consolidate, book)
+
+
+def quarterly_report(book: xw.Book | None = None, triwulan: int | None = None) -> None:
+    """Laporan Triwulan: the Laporan Capaian Kinerja Triwulan beside this workbook, opened
+    in Excel; `triwulan` (1..4) as the planner chose it, else the last quarter filled."""
+    _run("Laporan Triwulan", lambda b: _quarterly_report(b, triwulan), book)
+
+
+def new_year(book: xw.Book | None = None) -> None:
+    """IKI Tahun Baru: next year's workbook beside this one (this one is not changed)."""
+    _run("IKI Tahun Baru", _new_year, book)
+
+
+def compare(book: xw.Book | None = None) -> None:
+    """Bandingkan: what changed from an IKI the planner picks (last year's) to this one."""
+    _run("Bandingkan", _compare, book)
 
 
 def help(book: xw.Book | None = None) -> None:  # the ribbon calls m.help()
@@ -346,14 +363,23 @@ def _add_jabatan(book: xw.Book) -> None:
 # ---------------------------------------------------------------- consolidate
 
 
-def _pengajuan_path(book: xw.Book, wb: Book) -> Path:
-    """Beside the workbook; for a workbook in the cloud without a local copy, where the
-    planner says (a saved workbook is never refused)."""
+def _beside(book: xw.Book, wb: Book, suffix: str, what: str, action: str) -> Path:
+    """`<workbook> - suffix` beside the workbook; for a workbook in the cloud without a
+    local copy, where the planner says (a saved workbook is never refused)."""
     conf = xlwings_conf(wb.grids.get(L.SHEET_XLWINGS_CONF, []))
     source = local_fullname(book, conf)
     if source is None:
-        return ask_save_path(book, Path(book.name).stem + PENGAJUAN_SUFFIX)
-    return source.with_name(source.stem + PENGAJUAN_SUFFIX)
+        return ask_save_path(book, Path(book.name).stem + suffix, what, action)
+    return source.with_name(source.stem + suffix)
+
+
+def _refuse_open(book: xw.Book, target: Path, action: str) -> None:
+    """A file about to be replaced must not be open in this Excel."""
+    if _is_open(book, target):
+        raise Stop(
+            f"Berkas '{target.name}' sedang terbuka di Excel. Tutup berkas itu dulu, lalu "
+            f"jalankan {action} lagi."
+        )
 
 
 def _is_open(book: xw.Book, target: Path) -> bool:
@@ -373,12 +399,8 @@ def _consolidate(book: xw.Book) -> None:
 
     wb = read_book(book)
     assert wb.read is not None
-    target = _pengajuan_path(book, wb)
-    if _is_open(book, target):
-        raise Stop(
-            f"Berkas '{target.name}' sedang terbuka di Excel. Tutup berkas itu dulu, lalu "
-            "jalankan Konsolidasi lagi."
-        )
+    target = _beside(book, wb, PENGAJUAN_SUFFIX, "berkas pengajuan IKI", "Konsolidasi")
+    _refuse_open(book, target, "Konsolidasi")
     status(book, "memeriksa aturan …")
     checked = check_workbook(wb.read)
     status(book, f"menulis {target.name} …")
@@ -406,6 +428,101 @@ def _consolidate(book: xw.Book) -> None:
     elif checked.findings:
         message += "\nTemuan lain tidak menghalangi pengajuan; jalankan Validasi untuk rinciannya."
     _alert(book.app, message, "Konsolidasi")
+
+
+# ---------------------------------------------------------------- quarterly report, compare
+
+
+def _quarterly_report(book: xw.Book, triwulan: int | None) -> None:
+    from iki_xl.app.laporan import latest_quarter, write_laporan_docs
+    from iki_xl.core.formulasi import complete
+    from iki_xl.core.numbers import QUARTERS
+
+    wb = read_book(book)
+    assert wb.read is not None
+    doc = complete(wb.read.dokumen)
+    q = triwulan if triwulan is not None else latest_quarter(doc)
+    if not 1 <= q <= 4:
+        raise Stop(f"Triwulan harus 1, 2, 3 atau 4 (bukan {q}).")
+    tw = QUARTERS[q - 1]
+    target = _beside(book, wb, f" - Laporan {tw}.xlsx", f"laporan {tw}", "Laporan Triwulan")
+    _refuse_open(book, target, "Laporan Triwulan")
+    status(book, f"menulis {target.name} …")
+    try:
+        written = write_laporan_docs([(doc, None)], target, q)
+    except PermissionError:
+        raise Stop(f"Berkas '{target}' tidak dapat ditulis (sedang dibuka program lain).") from None
+    book.app.books.open(str(target))
+    rows = written.report.rows
+    judged = sum(r.capaian is not None for r in rows)
+    _alert(
+        book.app,
+        f"{written.report.title} sudah ditulis dan dibuka:\n{target}\n\n{len(rows)} indikator, "
+        f"{judged} dengan capaian s.d. {tw}. Predikat tahunan baru dinilai setelah TW IV.",
+        "Laporan Triwulan",
+    )
+
+
+def _new_year(book: xw.Book) -> None:
+    from iki_xl.app.new_workbook import write_new_workbook
+    from iki_xl.core.formulasi import complete
+    from iki_xl.core.tahun_baru import tahun_baru
+
+    wb = read_book(book)
+    assert wb.read is not None
+    doc = complete(wb.read.dokumen)
+    if doc.instansi.tahun is None:
+        raise Stop("Tahun IKI belum diisi di sheet Instansi: isi dulu, lalu ulangi.")
+    result = tahun_baru(doc, doc.instansi.tahun + 1)
+    tahun = result.dokumen.instansi.tahun
+    target = _beside(book, wb, f" - IKI {tahun}.xlsm", f"IKI tahun {tahun}", "IKI Tahun Baru")
+    _refuse_open(book, target, "IKI Tahun Baru")
+    status(book, f"menulis {target.name} …")
+    try:
+        write_new_workbook(result.dokumen, target)
+    except PermissionError:
+        raise Stop(f"Berkas '{target}' tidak dapat ditulis (sedang dibuka program lain).") from None
+    book.app.books.open(str(target))
+    message = (
+        f"IKI tahun {tahun} sudah ditulis dan dibuka:\n{target}\n\nBaseline diisi dari "
+        f"realisasi {doc.instansi.tahun} untuk {result.baseline_diisi} indikator."
+    )
+    if result.baseline_kosong:
+        shown = "\n".join(f"• {line}" for line in result.baseline_kosong[:8])
+        more = len(result.baseline_kosong) - 8
+        message += f"\nBaseline belum diisi untuk {len(result.baseline_kosong)} indikator:\n{shown}"
+        message += f"\n… dan {more} lainnya." if more > 0 else ""
+    message += "\n\nIsi target tahun baru, nomor dan tanggal keputusan."
+    _alert(book.app, message, "IKI Tahun Baru")
+
+
+def _compare(book: xw.Book) -> None:
+    from iki_xl.app.banding import write_comparison_docs
+    from iki_xl.app.check import load_dokumen
+    from iki_xl.core.formulasi import complete
+    from iki_xl.io.write.banding import summary
+
+    old_path = ask_open_path(book, "Pilih IKI yang dibandingkan (mis. IKI tahun lalu)")
+    if old_path is None:
+        return  # the planner cancelled: nothing to say
+    wb = read_book(book)
+    assert wb.read is not None
+    status(book, f"membaca {old_path.name} …")
+    old = load_dokumen(old_path)  # only read; an unusable file is a message (IkiError)
+    target = _beside(book, wb, " - Perbandingan IKI.xlsx", "perbandingan IKI", "Bandingkan")
+    _refuse_open(book, target, "Bandingkan")
+    status(book, f"menulis {target.name} …")
+    try:
+        written = write_comparison_docs(old, complete(wb.read.dokumen), target)
+    except PermissionError:
+        raise Stop(f"Berkas '{target}' tidak dapat ditulis (sedang dibuka program lain).") from None
+    book.app.books.open(str(target))
+    _alert(
+        book.app,
+        f"{written.title}\n{old_path.name} → {book.name}\n\n{summary(written.changes)}\n\n"
+        f"Rinciannya di {target}.",
+        "Bandingkan",
+    )
 
 
 # ---------------------------------------------------------------- help

@@ -33,9 +33,17 @@ def write_comparison(
 ) -> BandingWritten:
     """Read both inputs (workbooks or data files, only read) and write the changes."""
     old, new = load_dokumen(Path(lama)), load_dokumen(Path(baru))
+    return write_comparison_docs(old, new, output, pdf=pdf, names=f"{lama} → {baru}")
+
+
+def write_comparison_docs(
+    old: Dokumen, new: Dokumen, output: Path | str, *, pdf: bool = False, names: str = ""
+) -> BandingWritten:
+    """Write the changes from `old` to `new`; `names` titles a comparison of documents
+    that name no Dinas."""
     changes = banding(old, new)
     title = _title(old, new)
-    subtitle = dinas_name(new.instansi) or dinas_name(old.instansi) or f"{lama} → {baru}"
+    subtitle = dinas_name(new.instansi) or dinas_name(old.instansi) or names
     xlsx = write_banding(changes, output, title=title, subtitle=subtitle)
     printed = to_pdf(xlsx, xlsx.parent) if pdf else None
     return BandingWritten(xlsx, printed, changes, title)

@@ -14,14 +14,12 @@ from rich.console import Console
 from rich.table import Table
 
 from iki_xl.app.check import check_file
+from iki_xl.app.laporan import write_laporan_docs
 from iki_xl.app.new_workbook import write_new_workbook
 from iki_xl.core.findings import Severity, count_by_severity
 from iki_xl.core.formulasi import complete
-from iki_xl.core.keputusan import dinas_name
-from iki_xl.core.triwulan import triwulan_report
 from iki_xl.io import interchange
-from iki_xl.io.pdf import find_soffice, to_pdf
-from iki_xl.io.write.laporan_triwulan import write_laporan_triwulan
+from iki_xl.io.pdf import find_soffice
 from iki_xl.io.write.report import write_report
 from iki_xl.io.write.submission import write_pengajuan
 
@@ -73,11 +71,12 @@ def run_demo(out_dir: Path, console: Console, *, contoh: str = "probolinggo") ->
         )
 
     with console.status("Laporan Capaian Kinerja Triwulan II…"):
-        report_tw = triwulan_report([(checked.dokumen, None)], DEMO_TRIWULAN)
-        laporan = write_laporan_triwulan(
-            report_tw, out_dir / f"{stem} - Laporan TW II.xlsx", scope=dinas_name(doc.instansi)
+        laporan = write_laporan_docs(
+            [(checked.dokumen, None)],
+            out_dir / f"{stem} - Laporan TW II.xlsx",
+            DEMO_TRIWULAN,
+            pdf=printing,
         )
-        laporan_pdf = to_pdf(laporan, out_dir) if printing else None
 
     files = Table("berkas", "isi", title="Berkas keluaran", title_justify="left")
     files.add_row(str(workbook), "workbook perencana (makro, pita IKI, fungsi IKI_…)")
@@ -88,9 +87,11 @@ def run_demo(out_dir: Path, console: Console, *, contoh: str = "probolinggo") ->
         files.add_row(str(written.docx), "Keputusan dan Lampiran dalam Word, untuk disunting")
     if written.pdf is not None:
         files.add_row(str(written.pdf), "pengajuan dalam PDF")
-    files.add_row(str(laporan), "Laporan Capaian Kinerja Triwulan II: capaian s.d. TW II, faktor")
-    if laporan_pdf is not None:
-        files.add_row(str(laporan_pdf), "laporan triwulan dalam PDF")
+    files.add_row(
+        str(laporan.xlsx), "Laporan Capaian Kinerja Triwulan II: capaian s.d. TW II, faktor"
+    )
+    if laporan.pdf is not None:
+        files.add_row(str(laporan.pdf), "laporan triwulan dalam PDF")
     if not printing:
         files.add_row("(PDF)", "dilewati: LibreOffice (soffice) tidak terpasang")
     console.print(files)

@@ -52,9 +52,23 @@ def write_laporan(
             skipped.append(str(e))
     if not docs:
         raise UnusableFile("tidak ada berkas masukan yang dapat dibaca")
+    written = write_laporan_docs(docs, output, triwulan, pdf=pdf)
+    written.skipped = skipped
+    return written
+
+
+def write_laporan_docs(
+    docs: Sequence[tuple[Dokumen, str | None]],
+    output: Path | str,
+    triwulan: int,
+    *,
+    pdf: bool = False,
+) -> LaporanWritten:
+    """The report of quarter `triwulan` over documents already read ((document, Dinas
+    label or None for its own name)): the CLI, the demo and the ribbon's button."""
     report = triwulan_report(docs, triwulan)
     names = sorted({dinas_name(d.instansi) for d, _ in docs} - {""})
     scope = names[0] if len(names) == 1 else f"{len(docs)} Perangkat Daerah"
     xlsx = write_laporan_triwulan(report, output, scope=scope)
     printed = to_pdf(xlsx, xlsx.parent) if pdf else None
-    return LaporanWritten(xlsx, printed, report, skipped)
+    return LaporanWritten(xlsx, printed, report)

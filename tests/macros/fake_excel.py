@@ -338,8 +338,9 @@ class BookApi:
 
 class AppApi:
     """The members of Excel's Application COM object the macros use. `GetSaveAsFilename`
-    shows no dialog here: it records its call and gives `FakeExcel.save_as_answer` (a path,
-    or False: Cancel); `CalculateFull` counts in `FakeExcel.calculations`."""
+    and `GetOpenFilename` show no dialog here: they record their call and give
+    `FakeExcel.save_as_answer` / `open_answer` (a path, or False: Cancel); `CalculateFull`
+    counts in `FakeExcel.calculations`."""
 
     __slots__ = ("_excel",)
 
@@ -348,6 +349,12 @@ class AppApi:
 
     def CalculateFull(self) -> None:
         self._excel.calculations += 1
+
+    def GetOpenFilename(
+        self, FileFilter: str = "", FilterIndex: int = 1, Title: str = "", *args: Any
+    ) -> str | bool:
+        self._excel.open_asked.append({"FileFilter": FileFilter, "Title": Title})
+        return self._excel.open_answer
 
     def GetSaveAsFilename(
         self,
@@ -378,6 +385,8 @@ class FakeExcel:
         self.fullname_error: Exception | None = None
         self.save_as_answer: str | bool = False
         self.save_as_asked: list[dict[str, Any]] = []
+        self.open_answer: str | bool = False  # GetOpenFilename: a path, or False (Cancel)
+        self.open_asked: list[dict[str, Any]] = []
         self.status: list[Any] = []  # every value given to app.status_bar
         self.status_bar: Any = False
         self.screen_updating = True

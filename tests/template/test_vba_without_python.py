@@ -81,7 +81,8 @@ def test_the_help_buttons_never_reach_runpython(modules: dict[str, str], button:
 
 def test_the_work_buttons_do_use_runpython(modules: dict[str, str]) -> None:
     procedures = _procedures(modules)
-    for button in ("IKI_Validasi", "IKI_HitungUlang", "IKI_TambahJabatan", "IKI_Konsolidasi"):
+    for button in ("IKI_Validasi", "IKI_HitungUlang", "IKI_TambahJabatan", "IKI_TahunBaru",
+                   "IKI_Konsolidasi", "IKI_LaporanTriwulan", "IKI_Bandingkan"):  # fmt: skip
         assert "RunPython" in procedures[button]
 
 

@@ -33,8 +33,13 @@ MACROS = {
     "IKI_Validasi": "validate",
     "IKI_HitungUlang": "recalculate",
     "IKI_TambahJabatan": "add_jabatan",
+    "IKI_TahunBaru": "new_year",
     "IKI_Konsolidasi": "consolidate",
+    "IKI_LaporanTriwulan": "quarterly_report",
+    "IKI_Bandingkan": "compare",
 }
+# The one button whose Sub asks something first (the quarter) and so is not a one-liner
+ASKING = {"IKI_LaporanTriwulan"}
 # The buttons that must work without Python: their Sub calls a procedure of the VBA
 # module Instalasi, never RunPython.
 VBA_ONLY = {"IKI_Bantuan": "ShowBantuan", "IKI_PeriksaInstalasi": "PeriksaInstalasi"}
@@ -105,7 +110,10 @@ def test_ribbon_xml_buttons_labels_icons() -> None:
         "Validasi",
         "Hitung Ulang",
         "Tambah Jabatan",
+        "IKI Tahun Baru",
         "Konsolidasi",
+        "Laporan Triwulan",
+        "Bandingkan",
         "Bantuan",
         "Periksa Instalasi",
     ]
@@ -126,7 +134,11 @@ def test_every_onaction_is_a_ribbon_sub_calling_a_macro() -> None:
             re.MULTILINE,
         )
     )
-    assert subs == MACROS
+    assert subs == {k: v for k, v in MACROS.items() if k not in ASKING}
+    for sub in ASKING:  # its body ends in RunPython of its macro, on every path
+        body = source.split(f"Sub {sub}(control As IRibbonControl)")[1].split("End Sub")[0]
+        assert set(re.findall(r"m\.(\w+)\(", body)) == {MACROS[sub]}
+        subs[sub] = MACROS[sub]
     vba_only = dict(
         re.findall(
             r"^Sub (\w+)\(control As IRibbonControl\)\n    (\w+)\nEnd Sub$",
