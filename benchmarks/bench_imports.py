@@ -20,6 +20,9 @@ CASES = {
     "bare interpreter": "pass",
     "import iki_xl.macros": "import iki_xl.macros",
     "Validasi": "import iki_xl.macros, iki_xl.app.check, iki_xl.io.write.report",
+    # what the first validation adds: the spell check's word lists and the stemmer
+    "Validasi + word lists": "import iki_xl.macros, iki_xl.app.check, iki_xl.io.write.report; "
+    "from iki_xl.core.spelling import kamus; kamus().is_indonesian('pengevaluasian')",
     "Hitung Ulang": "import iki_xl.macros, iki_xl.app.formulas, iki_xl.io.read.workbook",
     "Tambah Jabatan": "import iki_xl.macros, iki_xl.io.read.workbook",
     "Konsolidasi": "import iki_xl.macros, iki_xl.app.check, iki_xl.io.write.submission",

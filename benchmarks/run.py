@@ -8,6 +8,7 @@ BENCHMARKS = [
     "benchmarks.bench_imports",
     "benchmarks.bench_read",
     "benchmarks.bench_validate",
+    "benchmarks.bench_scale",
     "benchmarks.bench_consolidate",
 ]
 

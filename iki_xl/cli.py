@@ -165,7 +165,7 @@ def validate(
     """
     from iki_xl.app.check import check_file
     from iki_xl.core.findings import Severity, count_by_severity
-    from iki_xl.io.write.report import location, write_report
+    from iki_xl.io.write.report import location, rule_counts, write_report
 
     if report is not None:
         files.check_output(report, (".xlsx",), "laporan", [workbook])
@@ -180,6 +180,15 @@ def validate(
         from rich.table import Table
 
         color = {Severity.GALAT: "red", Severity.PERINGATAN: "yellow", Severity.INFO: "cyan"}
+        if checked.findings:  # first the counts per rule, worst and most frequent first
+            summary = Table(title="Temuan per aturan")
+            for title in ("Kode", "Keparahan", "Jumlah", "Aturan"):
+                summary.add_column(
+                    title, overflow="fold", justify="right" if title == "Jumlah" else "left"
+                )
+            for code, severity, n, rule in rule_counts(checked.findings):
+                summary.add_row(code, f"[{color[severity]}]{severity}[/]", str(n), escape(rule))
+            out.print(summary)
         table = Table(title=f"Hasil Validasi — {escape(workbook.name)}", show_lines=True)
         for title in ("Kode", "Keparahan", "Jabatan", "Lokasi", "Pesan", "Saran"):
             table.add_column(title, overflow="fold")
@@ -220,11 +229,14 @@ def rules(
     ] = None,
 ) -> None:
     """Daftar aturan validasi: kode, keparahan, temuan, alasan, cara memperbaiki."""
-    from iki_xl.core.rules.catalogue import CATALOGUE, catalogue_markdown
+    from iki_xl.core.rules.catalogue import CATALOGUE
+    from iki_xl.core.rules.markdown import catalogue_markdown, rules_markdown
     from iki_xl.io.atomic import write_atomic
 
     if format is RulesFormat.markdown:
-        text = catalogue_markdown()
+        # an existing docs/rules.md keeps its measured section (tests/defects/score.py)
+        existing = output.read_text(encoding="utf-8") if output and output.is_file() else ""
+        text = rules_markdown(existing) if existing else catalogue_markdown()
     elif format is RulesFormat.json:
         text = json.dumps([r.to_json() for r in CATALOGUE], ensure_ascii=False, indent=2) + "\n"
     else:
@@ -303,13 +315,33 @@ def consolidate(
         bool, typer.Option("--strict", help="Jangan menulis selama masih ada galat")
     ] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="Cetak juga ke PDF (LibreOffice)")] = False,
+    docx: Annotated[
+        bool,
+        typer.Option("--docx", help="Tulis juga Keputusan dan Lampiran sebagai dokumen Word"),
+    ] = False,
+    org_order: Annotated[
+        bool,
+        typer.Option(
+            "--org-order",
+            help="Urutkan jabatan menurut struktur organisasi (atasan), bukan urutan sheet",
+        ),
+    ] = False,
+    fraction: Annotated[
+        bool,
+        typer.Option(
+            "--fraction",
+            help="Tata rumus satu baris 'A / B' sebagai pecahan bersusun (kata tetap seperti ditulis)",
+        ),
+    ] = False,
 ) -> None:
     """Susun berkas pengajuan: Keputusan, Lampiran, Rekap dan Ringkasan.
 
-    Satu berkas: pengajuan lengkap satu Perangkat Daerah. Beberapa berkas atau folder:
-    Rekap dan Ringkasan gabungan se-Pemda; berkas yang tidak dapat dibaca dilewati dan
-    dilaporkan. Keluar 0 bila ditulis, 1 bila --strict menolak atau ada berkas yang
-    dilewati, 2 bila berkas tidak dapat dipakai.
+    Satu berkas: pengajuan lengkap satu Perangkat Daerah (dengan --docx juga Keputusan dan
+    Lampiran dalam Word, di samping berkas .xlsx). Beberapa berkas atau folder: Rekap dan
+    Ringkasan gabungan se-Pemda; berkas yang tidak dapat dibaca dilewati dan dilaporkan.
+    Selama masih ada galat setiap halaman bertanda DRAF. Keluar 0 bila ditulis tanpa galat,
+    1 bila ditulis sebagai DRAF, bila --strict menolak atau ada berkas yang dilewati, 2 bila
+    berkas tidak dapat dipakai.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -330,8 +362,13 @@ def consolidate(
             output,
             strict=strict,
             pdf=pdf,
+            docx=docx,
+            org_chart=org_order,
+            fraction=fraction,
             progress=lambda i, n, name: bar.update(task, completed=i, total=n, description=name),
         )
+    if docx and report.output is not None and report.output.docx is None:
+        err.print("--docx hanya untuk pengajuan satu Perangkat Daerah: dokumen Word dilewati.")
     _print_consolidation(report)
 
 
@@ -380,9 +417,144 @@ def _print_consolidation(report: object) -> None:
     if report.output is None:
         raise UnusableFile("tidak ada berkas masukan yang dapat dibaca")
     out.print(f"Berkas pengajuan ditulis ke {escape(str(report.output.xlsx))}.", soft_wrap=True)
+    if report.output.docx is not None:
+        out.print(f"Dokumen Word ditulis ke {escape(str(report.output.docx))}.", soft_wrap=True)
     if report.output.pdf is not None:
         out.print(f"PDF ditulis ke {escape(str(report.output.pdf))}.", soft_wrap=True)
-    raise typer.Exit(1 if report.skipped or any(m.incomplete for m in report.inputs) else 0)
+    if report.output.galat:
+        err.print(
+            f"[yellow]DRAF:[/] masih ada {report.output.galat} galat; setiap halaman bertanda "
+            "DRAF sampai galat diperbaiki."
+        )
+    lost = any(m.incomplete for m in report.inputs)
+    raise typer.Exit(1 if report.skipped or report.output.galat or lost else 0)
+
+
+@app.command()
+def laporan(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Workbook IKI (.xlsx/.xlsm), berkas data (.yaml/.json) atau folder"),
+    ],
+    triwulan: Annotated[int, typer.Option("--triwulan", "-t", help="Triwulan: 1, 2, 3 atau 4")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Berkas keluaran .xlsx")],
+    pdf: Annotated[bool, typer.Option("--pdf", help="Cetak juga ke PDF (LibreOffice)")] = False,
+) -> None:
+    """Laporan Capaian Kinerja Triwulan: target, realisasi dan capaian s.d. triwulan itu,
+    predikat (setelah TW IV) dan faktor pendukung/penghambat/tindak lanjut, per indikator;
+    rata-rata capaian per bidang beserta grafiknya. Satu Perangkat Daerah atau se-Pemda."""
+    from iki_xl.app.laporan import write_laporan
+
+    files.check_output(output, (".xlsx",), "keluaran", inputs)
+    written = write_laporan(inputs, output, triwulan, pdf=pdf)
+    for why in written.skipped:
+        err.print(f"[red]Dilewati:[/] {escape(why)}", soft_wrap=True)
+    rows = written.report.rows
+    judged = sum(r.capaian is not None for r in rows)
+    out.print(
+        escape(f"{written.report.title}: {len(rows)} indikator, {judged} dengan capaian s.d. TW."),
+        soft_wrap=True,
+    )
+    out.print(f"Laporan ditulis ke {escape(str(written.xlsx))}.", soft_wrap=True)
+    if written.pdf is not None:
+        out.print(f"PDF ditulis ke {escape(str(written.pdf))}.", soft_wrap=True)
+    raise typer.Exit(1 if written.skipped else 0)
+
+
+@app.command("tahun-baru")
+def tahun_baru(
+    source: Annotated[
+        Path, typer.Argument(help="Workbook IKI tahun ini (.xlsx/.xlsm) atau berkas data")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="IKI tahun baru (.xlsm, .xlsx, .yaml atau .json)"),
+    ],
+    tahun: Annotated[
+        int | None, typer.Option("--tahun", help="Tahun IKI baru (bawaan: tahun berikutnya)")
+    ] = None,
+) -> None:
+    """IKI tahun berikutnya: jabatan, tugas, fungsi, kinerja, indikator dan formulasi tetap;
+    nilai tahun ini menjadi baseline (N−1); target, realisasi dan faktor dikosongkan; tahun
+    keputusan diganti, nomor dan tanggalnya dikosongkan."""
+    from iki_xl.app.new_workbook import write_tahun_baru
+
+    files.check_input(source)
+    files.check_output(output, (*files.WORKBOOK, *files.DATA), "keluaran", [source])
+    result = write_tahun_baru(source, output, tahun)
+    doc = result.dokumen
+    out.print(
+        escape(
+            f"IKI tahun {doc.instansi.tahun} ditulis ke {output} ({len(doc.jabatan)} jabatan); "
+            f"baseline diisi dari realisasi tahun lalu untuk {result.baseline_diisi} indikator."
+        ),
+        soft_wrap=True,
+    )
+    if result.baseline_kosong:
+        err.print(
+            f"[yellow]Baseline belum diisi[/] untuk {len(result.baseline_kosong)} indikator:",
+            soft_wrap=True,
+        )
+        for line in result.baseline_kosong:
+            err.print(f"  {escape(line)}", soft_wrap=True)
+
+
+@app.command()
+def banding(
+    lama: Annotated[Path, typer.Argument(help="IKI lama (.xlsx/.xlsm/.yaml/.json)")],
+    baru: Annotated[Path, typer.Argument(help="IKI baru (.xlsx/.xlsm/.yaml/.json)")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Berkas keluaran .xlsx")],
+    pdf: Annotated[bool, typer.Option("--pdf", help="Cetak juga ke PDF (LibreOffice)")] = False,
+) -> None:
+    """Bandingkan dua IKI (mis. tahun lalu dan tahun ini): jabatan baru, dihapus atau
+    diganti namanya; indikator baru, dihapus atau diubah redaksinya; sasaran, formulasi,
+    satuan dan target yang berubah."""
+    from iki_xl.app.banding import write_comparison
+    from iki_xl.io.write.banding import summary
+
+    for path in (lama, baru):
+        files.check_input(path)
+    files.check_output(output, (".xlsx",), "keluaran", [lama, baru])
+    written = write_comparison(lama, baru, output, pdf=pdf)
+    out.print(escape(f"{written.title}: {summary(written.changes)}"), soft_wrap=True)
+    out.print(f"Perbandingan ditulis ke {escape(str(written.xlsx))}.", soft_wrap=True)
+    if written.pdf is not None:
+        out.print(f"PDF ditulis ke {escape(str(written.pdf))}.", soft_wrap=True)
+
+
+@app.command()
+def doctor(
+    workbook: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Templat atau buku kerja .xlsm yang diperiksa (bawaan: "
+            "workbooks/IKI_template.xlsm)"
+        ),
+    ] = None,
+) -> None:
+    """Periksa instalasi: Python, iki_xl, xlwings (harus sama dengan templat), pandas,
+    LibreOffice, dan xlwings yang tertanam di templat.
+
+    Pemeriksaan yang sama dengan tombol "Periksa Instalasi" di Excel. Keluar 0 bila semua
+    lulus (peringatan tidak menggagalkan), 1 bila ada yang gagal.
+    """
+    from iki_xl.app.doctor import Status, exit_code, run_checks
+
+    color = {Status.OK: "green", Status.PERINGATAN: "yellow", Status.GAGAL: "red"}
+    checks = run_checks(workbook)
+    out.print("Pemeriksaan instalasi iki-xl")
+    for c in checks:
+        mark = f"{c.status.value.upper():<10}"
+        out.print(
+            f"  [{color[c.status]}]{mark}[/] {escape(c.label)}: {escape(c.detail)}",
+            soft_wrap=True,
+        )
+        if c.saran:
+            out.print(f"  {'':<10} → {escape(c.saran)}", soft_wrap=True)
+    failed = sum(c.status is Status.GAGAL for c in checks)
+    warned = sum(c.status is Status.PERINGATAN for c in checks)
+    out.print(f"Hasil: {failed} gagal, {warned} peringatan.")
+    raise typer.Exit(exit_code(checks))
 
 
 @app.command("build-template")

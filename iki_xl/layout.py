@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from iki_xl.core.jabatan_names import normal_name, short_forms
 from iki_xl.core.numbers import QUARTERS
 from iki_xl.errors import ExcelLimit
 
@@ -259,6 +260,8 @@ INSTANSI_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("kepala.nama", "Nama Kepala Dinas", "text"),
     ("kepala.pangkat", "Pangkat / Golongan", "text"),
     ("kepala.nip", "NIP", "text"),
+    # filled only when the figures are examples (the demo): every printed page says CONTOH
+    ("contoh", "Keterangan Contoh", "text"),
 )
 INSTANSI_LISTS: tuple[tuple[str, str], ...] = (
     ("menimbang", "Menimbang"),
@@ -340,35 +343,56 @@ def check_sheet_name(name: str) -> None:
         raise ExcelLimit(f"nama sheet '{name}' diawali atau diakhiri tanda petik")
 
 
-def _shorten(name: str, limit: int) -> str:
-    """Cut at a word boundary when that keeps at least half of the room."""
-    if len(name) <= limit:
-        return name
-    cut = name[:limit]
-    space = cut.rfind(" ")
-    if space >= limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" -.,'")
+def _free_form(name: str, used: set[str]) -> str | None:
+    """The most readable form of `name` that fits a tab and is not in `used`. Another
+    jabatan's tab is avoided by a more abbreviated form, never by dropping more words."""
+    fitting = [f.text for f in short_forms(name) if len(f.text) <= SHEET_NAME_MAX]
+    if not fitting:  # not even the title fits: the one place a word is cut
+        fitting = [_cut(name, SHEET_NAME_MAX)]
+    first, *others = fitting
+    readable = {f.text for f in short_forms(name) if not f.cut}
+    for form in (first, *(f for f in others if f in readable)):
+        if form.casefold() not in used:
+            return form
+    return None
+
+
+def _cut(name: str, limit: int) -> str:
+    return name[:limit].rstrip(" '-.,")
+
+
+def _numbered(name: str, used: set[str]) -> str:
+    """The name's first fitting form with " (2)", " (3)" …: the first number still free."""
+    n = 1
+    while True:
+        n += 1
+        suffix = f" ({n})"
+        limit = SHEET_NAME_MAX - len(suffix)
+        form = next((f.text for f in short_forms(name) if len(f.text) <= limit), None)
+        if form is None:
+            form = _cut(name, limit)
+        if (form + suffix).casefold() not in used:
+            return form + suffix
 
 
 def jabatan_sheet_names(names: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
-    """Sheet names for jabatan names, within Excel's rules and unique case-insensitively.
+    """Readable sheet names for jabatan names: within Excel's rules, at most 31 characters,
+    unique case-insensitively (also against the special sheets and `taken`).
 
-    Forbidden characters become spaces; long names are cut at a word; clashes with the
-    special sheets (Petunjuk, Instansi, …) and with each other get " (2)", " (3)" ….
+    How a name is shortened: `iki_xl.core.jabatan_names`. A jabatan gets " (2)", " (3)" …
+    only when its name is the same as an earlier one's, or when every readable form of it
+    is already another sheet's name.
     """
     used = {n.casefold() for n in (*RESERVED_SHEETS, *taken)}
+    seen: set[str] = set()
     result: list[str] = []
     for original in names:
-        base = _FORBIDDEN.sub(" ", original)
-        base = re.sub(r"\s+", " ", base).strip().strip("'").strip()
-        base = _shorten(base, SHEET_NAME_MAX) or "Jabatan"
-        name, n = base, 1
-        while name.casefold() in used:
-            n += 1
-            suffix = f" ({n})"
-            name = _shorten(base, SHEET_NAME_MAX - len(suffix)).rstrip("'") + suffix
+        full = normal_name(_FORBIDDEN.sub(" ", original)) or "Jabatan"
+        name = None if full.casefold() in seen else _free_form(full, used)
+        if name is None:
+            name = _numbered(full, used)
         check_sheet_name(name)
+        seen.add(full.casefold())
         used.add(name.casefold())
         result.append(name)
     return result
@@ -408,11 +432,21 @@ def _capaian(value: str, target: str, upper: str, polaritas: str) -> str:
     return f'IF({upper}<>"",{band},{ratio(target)})'
 
 
+def _fenced(b0: int, fence: int) -> str:
+    """1 while the range's last row is the fence (a row starting a kinerja or an indicator,
+    or the Tugas heading), 0 once that row is deleted and the range ends on the block's own
+    last row: then the whole range is the block."""
+    no = range_ref(b0, COL["no_kinerja"], fence, COL["no_kinerja"], absolute=True)
+    ik = range_ref(b0, COL["no_indikator"], fence, COL["no_indikator"], absolute=True)
+    return f'(INDEX({no},ROWS({no}))&INDEX({ik},ROWS({ik}))<>"")'
+
+
 def _in_block(b0: int, fence: int, key: str) -> str:
-    """A column of the block without its fence row: INDEX(…,1):INDEX(…,ROWS(…)−1) of the
-    fenced range, so it follows the block as rows are inserted or deleted inside it."""
+    """A column of the block without its fence row: INDEX(…,1):INDEX(…,ROWS(…)−fenced) of
+    the fenced range, so it follows the block as rows are inserted or deleted inside it, and
+    still covers the block when the next indicator (the fence row) is deleted."""
     fenced = range_ref(b0, COL[key], fence, COL[key], absolute=True)
-    return f"INDEX({fenced},1):INDEX({fenced},ROWS({fenced})-1)"
+    return f"INDEX({fenced},1):INDEX({fenced},ROWS({fenced})-{_fenced(b0, fence)})"
 
 
 def _last_quarter(b0: int, fence: int) -> str:

@@ -12,9 +12,11 @@ API).
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import xlwings as xw
@@ -97,6 +99,106 @@ def read_book(book: xw.Book, *, model: bool = True) -> Book:
         status(book, "membaca isian …")
         result.read = read_grids(list(grids.items()), book.name)
     return result
+
+
+# ---------------------------------------------------------------- where the workbook is
+
+# The xlwings.conf keys xlwings itself reads to find the local copy of a workbook that
+# lives on OneDrive or SharePoint (then Excel's FullName is an https URL).
+CLOUD_KEYS = ("ONEDRIVE_CONSUMER_WIN", "ONEDRIVE_COMMERCIAL_WIN", "SHAREPOINT_WIN")
+
+
+def xlwings_conf(grid: Grid) -> dict[str, str]:
+    """The xlwings.conf sheet as xlwings reads it: key (upper case) in column A, value in
+    B, down to the first empty key."""
+    from iki_xl.io.read.grid import grid_cell, is_empty, text
+
+    conf: dict[str, str] = {}
+    for r in range(len(grid)):
+        key = grid_cell(grid, r, 0)
+        if is_empty(key):
+            break
+        conf[text(key).strip().upper()] = text(grid_cell(grid, r, 1)).strip()
+    return conf
+
+
+def _raw_fullname(book: xw.Book) -> str:
+    """Excel's own FullName, and what xlwings makes of it (the local path of a synced
+    OneDrive/SharePoint file on Windows; it raises when it cannot tell)."""
+    try:
+        return str(book.fullname)
+    except Exception:
+        log.info("xlwings could not turn FullName into a local path", exc_info=True)
+        return str(book.api.FullName)
+
+
+def local_fullname(book: xw.Book, conf: dict[str, str]) -> Path | None:
+    """The workbook's file on this computer; None when it is saved in the cloud and no
+    local copy is found. Raises `Stop` when the workbook was never saved."""
+    full = _raw_fullname(book)
+    if "://" in full:
+        from xlwings.utils import fullname_url_to_local_path
+
+        try:
+            full = fullname_url_to_local_path(
+                full, *(os.path.expandvars(conf.get(k, "")) or None for k in CLOUD_KEYS)
+            )
+        except Exception:
+            log.info("no local copy of %s", full, exc_info=True)
+            return None
+    path = Path(full)
+    if not path.is_absolute() or not path.suffix:
+        raise Stop(
+            "Simpan buku kerja ini dulu (File → Save As): berkas keluaran ditulis di folder "
+            "yang sama dengan buku kerja."
+        )
+    return path
+
+
+def ask_open_path(book: xw.Book, title: str) -> Path | None:
+    """Excel's own "Open" dialog (no file is opened by it): an IKI workbook or data file to
+    read; None when the planner cancels. Raises `Stop` when the dialog is not available."""
+    try:
+        answer = book.app.api.GetOpenFilename(
+            FileFilter="IKI (*.xlsm;*.xlsx;*.yaml;*.json),*.xlsm;*.xlsx;*.yaml;*.json",
+            Title=title,
+        )
+    except Exception:
+        log.warning("GetOpenFilename failed", exc_info=True)
+        raise Stop(
+            "Dialog pilih berkas tidak tersedia. Bandingkan dari baris perintah: "
+            "iki-xl banding LAMA BARU -o perbandingan.xlsx"
+        ) from None
+    if answer is False or answer is None or not str(answer).strip():
+        return None
+    return Path(str(answer))
+
+
+def ask_save_path(
+    book: xw.Book, suggested: str, what: str = "berkas pengajuan IKI", action: str = "Konsolidasi"
+) -> Path:
+    """Excel's own "Save As" dialog (no file is saved by it): where to write `suggested`
+    (`what`, named in the dialog's title). Raises `Stop` when the planner cancels or the
+    dialog is not available."""
+    try:
+        answer = book.app.api.GetSaveAsFilename(
+            InitialFilename=suggested,
+            FileFilter="Buku Kerja Excel (*.xlsx),*.xlsx",
+            Title=f"Simpan {what}",
+        )
+    except Exception:
+        log.warning("GetSaveAsFilename failed", exc_info=True)
+        answer = None
+    if answer is None:
+        raise Stop(
+            "Buku kerja ini tersimpan di OneDrive/SharePoint dan salinannya di komputer ini "
+            "tidak ditemukan. Isi lokasi folder OneDrive di sheet xlwings.conf "
+            f"({', '.join(CLOUD_KEYS)}), atau simpan buku kerja di folder lokal."
+        )
+    if answer is False or not str(answer).strip():
+        raise Stop(f"{action} dibatalkan: tidak ada lokasi untuk {what}.")
+    path = Path(str(answer))
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
 # ---------------------------------------------------------------- protection

@@ -31,11 +31,15 @@ from iki_xl.live import (
     Book,
     Stop,
     add_marks,
+    ask_open_path,
+    ask_save_path,
+    local_fullname,
     read_book,
     remove_marks,
     status,
     stored_marks,
     unprotected,
+    xlwings_conf,
 )
 
 log = logging.getLogger(__name__)
@@ -65,6 +69,22 @@ def add_jabatan(book: xw.Book | None = None) -> None:
 def consolidate(book: xw.Book | None = None) -> None:
     """Konsolidasi: the submission workbook beside this one, opened in Excel."""
     _run("Konsolidasi", _consolidate, book)
+
+
+def quarterly_report(book: xw.Book | None = None, triwulan: int | None = None) -> None:
+    """Laporan Triwulan: the Laporan Capaian Kinerja Triwulan beside this workbook, opened
+    in Excel; `triwulan` (1..4) as the planner chose it, else the last quarter filled."""
+    _run("Laporan Triwulan", lambda b: _quarterly_report(b, triwulan), book)
+
+
+def new_year(book: xw.Book | None = None) -> None:
+    """IKI Tahun Baru: next year's workbook beside this one (this one is not changed)."""
+    _run("IKI Tahun Baru", _new_year, book)
+
+
+def compare(book: xw.Book | None = None) -> None:
+    """Bandingkan: what changed from an IKI the planner picks (last year's) to this one."""
+    _run("Bandingkan", _compare, book)
 
 
 def help(book: xw.Book | None = None) -> None:  # the ribbon calls m.help()
@@ -167,8 +187,14 @@ def _validate(book: xw.Book) -> None:
     sheet.range(f"{L.column_letters(MARKS_COL)}:{last}").column_width = 0  # hidden
     sheet.activate()
 
+    stale = sum(len(d) for d in _differing_formulas(book, wb).values())
     counts = dict(severity_counts(findings))
     lines = "\n".join(f"{label}: {n}" for label, n in counts.items())
+    if stale:  # an inserted indicator row has none yet; Hitung Ulang writes them
+        lines += (
+            f"\n\n{stale} rumus IKI belum ada atau tidak sesuai (mis. di baris indikator yang "
+            "baru disisipkan): klik Hitung Ulang pada tab IKI."
+        )
     galat = counts[SEVERITY_LABELS[Severity.GALAT]]
     if findings:
         message = (
@@ -240,26 +266,34 @@ def _refresh_referensi(book: xw.Book, wb: Book, extra: Iterable[tuple[str, str]]
 # ---------------------------------------------------------------- recalculate
 
 
-def _restore_formulas(book: xw.Book, wb: Book) -> dict[str, int]:
-    """Write every computed formula that differs from the layout's — overwritten, deleted,
-    or with a range gone stale — back into place; count per sheet."""
+def _differing_formulas(book: xw.Book, wb: Book) -> dict[str, list[Any]]:
+    """Per jabatan sheet, the computed formulas that differ from the layout's: overwritten,
+    deleted, missing on an inserted indicator row, or with a range gone stale."""
     from iki_xl.app.formulas import expected_formulas, same_formula
     from iki_xl.io.read.grid import grid_cell, normalise, offset, text
 
     assert wb.read is not None
-    restored: dict[str, int] = {}
+    differing: dict[str, list[Any]] = {}
     for name, expected in expected_formulas(wb.read, wb.grids).items():
         if not expected:
             continue
         status(book, f"memeriksa rumus di sheet {name} …")
-        sheet = wb.sheets[name]
-        used = sheet.used_range
+        used = wb.sheets[name].used_range
         now = offset(normalise(used.formula), used.row - 1, used.column - 1)
         differ = [
             e for e in expected if not same_formula(text(grid_cell(now, *e.first)), e.formula)
         ]
-        if not differ:
-            continue
+        if differ:
+            differing[name] = differ
+    return differing
+
+
+def _restore_formulas(book: xw.Book, wb: Book) -> dict[str, int]:
+    """Write every computed formula that differs from the layout's back into place; count
+    per sheet."""
+    restored: dict[str, int] = {}
+    for name, differ in _differing_formulas(book, wb).items():
+        sheet = wb.sheets[name]
         with unprotected(sheet):
             for e in differ:
                 (r0, c0), (r1, c1) = e.first, e.last
@@ -335,14 +369,33 @@ def _add_jabatan(book: xw.Book) -> None:
 # ---------------------------------------------------------------- consolidate
 
 
-def _pengajuan_path(book: xw.Book) -> Path:
-    source = Path(book.fullname)
-    if not source.is_absolute() or not source.suffix:
+def _beside(book: xw.Book, wb: Book, suffix: str, what: str, action: str) -> Path:
+    """`<workbook> - suffix` beside the workbook; for a workbook in the cloud without a
+    local copy, where the planner says (a saved workbook is never refused)."""
+    conf = xlwings_conf(wb.grids.get(L.SHEET_XLWINGS_CONF, []))
+    source = local_fullname(book, conf)
+    if source is None:
+        return ask_save_path(book, Path(book.name).stem + suffix, what, action)
+    return source.with_name(source.stem + suffix)
+
+
+def _refuse_open(book: xw.Book, target: Path, action: str) -> None:
+    """A file about to be replaced must not be open in this Excel."""
+    if _is_open(book, target):
         raise Stop(
-            "Simpan buku kerja ini dulu (File → Save As): berkas pengajuan ditulis di folder "
-            "yang sama dengan buku kerja."
+            f"Berkas '{target.name}' sedang terbuka di Excel. Tutup berkas itu dulu, lalu "
+            f"jalankan {action} lagi."
         )
-    return source.with_name(source.stem + PENGAJUAN_SUFFIX)
+
+
+def _is_open(book: xw.Book, target: Path) -> bool:
+    for b in book.app.books:
+        try:
+            if Path(b.fullname) == target:
+                return True
+        except Exception:  # a book in the cloud xlwings cannot place: not our file
+            continue
+    return False
 
 
 def _consolidate(book: xw.Book) -> None:
@@ -350,34 +403,36 @@ def _consolidate(book: xw.Book) -> None:
     from iki_xl.io.write.report import severity_counts
     from iki_xl.io.write.submission import write_pengajuan
 
-    target = _pengajuan_path(book)
-    for b in book.app.books:
-        if Path(b.fullname) == target:
-            raise Stop(
-                f"Berkas '{target.name}' sedang terbuka di Excel. Tutup berkas itu dulu, lalu "
-                "jalankan Konsolidasi lagi."
-            )
     wb = read_book(book)
     assert wb.read is not None
+    target = _beside(book, wb, PENGAJUAN_SUFFIX, "berkas pengajuan IKI", "Konsolidasi")
+    _refuse_open(book, target, "Konsolidasi")
     status(book, "memeriksa aturan …")
     checked = check_workbook(wb.read)
     status(book, f"menulis {target.name} …")
-    try:
-        write_pengajuan(checked.dokumen, target, findings=checked.findings, sumber=book.name)
+    try:  # the workbook and, beside it, the Keputusan and Lampiran in Word
+        written = write_pengajuan(
+            checked.dokumen, target, findings=checked.findings, sumber=book.name, docx=True
+        )
     except PermissionError:
         raise Stop(
-            f"Berkas '{target}' tidak dapat ditulis (sedang dibuka program lain atau folder "
-            "hanya-baca)."
+            f"Berkas '{target}' atau '{target.with_suffix('.docx').name}' tidak dapat ditulis "
+            "(sedang dibuka program lain atau folder hanya-baca)."
         ) from None
     status(book, f"membuka {target.name} …")
     book.app.books.open(str(target))
     counts = ", ".join(f"{n} {label.lower()}" for label, n in severity_counts(checked.findings))
-    message = f"Berkas pengajuan sudah ditulis dan dibuka:\n{target}\n\nTemuan validasi: {counts}."
-    if checked.findings:
+    message = (
+        f"Berkas pengajuan sudah ditulis dan dibuka:\n{target}\n"
+        f"Keputusan dan Lampiran dalam Word:\n{written.docx}\n\nTemuan validasi: {counts}."
+    )
+    if written.galat:
         message += (
-            "\nTemuan tidak menghalangi draf ini; jalankan Validasi untuk rinciannya sebelum "
-            "dikirim ke Bagian Organisasi."
+            f"\nSetiap halaman bertanda DRAF selama masih ada {written.galat} galat; jalankan "
+            "Validasi untuk rinciannya sebelum dikirim ke Bagian Organisasi."
         )
+    elif checked.findings:
+        message += "\nTemuan lain tidak menghalangi pengajuan; jalankan Validasi untuk rinciannya."
     _alert(book.app, message + _losses(checked.findings), "Konsolidasi")
 
 
@@ -392,6 +447,101 @@ def _losses(findings: list[Finding]) -> str:
     lines = "\n".join(f"• {f.sheet}!{f.cell}: {_short(Exception(f.message))}" for f in lost[:10])
     more = f"\n… dan {len(lost) - 10} lainnya" if len(lost) > 10 else ""
     return f"\n\nTIDAK TERBACA (perbaiki dulu, lalu ulangi):\n{lines}{more}"
+
+
+# ---------------------------------------------------------------- quarterly report, compare
+
+
+def _quarterly_report(book: xw.Book, triwulan: int | None) -> None:
+    from iki_xl.app.laporan import latest_quarter, write_laporan_docs
+    from iki_xl.core.formulasi import complete
+    from iki_xl.core.numbers import QUARTERS
+
+    wb = read_book(book)
+    assert wb.read is not None
+    doc = complete(wb.read.dokumen)
+    q = triwulan if triwulan is not None else latest_quarter(doc)
+    if not 1 <= q <= 4:
+        raise Stop(f"Triwulan harus 1, 2, 3 atau 4 (bukan {q}).")
+    tw = QUARTERS[q - 1]
+    target = _beside(book, wb, f" - Laporan {tw}.xlsx", f"laporan {tw}", "Laporan Triwulan")
+    _refuse_open(book, target, "Laporan Triwulan")
+    status(book, f"menulis {target.name} …")
+    try:
+        written = write_laporan_docs([(doc, None)], target, q)
+    except PermissionError:
+        raise Stop(f"Berkas '{target}' tidak dapat ditulis (sedang dibuka program lain).") from None
+    book.app.books.open(str(target))
+    rows = written.report.rows
+    judged = sum(r.capaian is not None for r in rows)
+    _alert(
+        book.app,
+        f"{written.report.title} sudah ditulis dan dibuka:\n{target}\n\n{len(rows)} indikator, "
+        f"{judged} dengan capaian s.d. {tw}. Predikat tahunan baru dinilai setelah TW IV.",
+        "Laporan Triwulan",
+    )
+
+
+def _new_year(book: xw.Book) -> None:
+    from iki_xl.app.new_workbook import write_new_workbook
+    from iki_xl.core.formulasi import complete
+    from iki_xl.core.tahun_baru import tahun_baru
+
+    wb = read_book(book)
+    assert wb.read is not None
+    doc = complete(wb.read.dokumen)
+    if doc.instansi.tahun is None:
+        raise Stop("Tahun IKI belum diisi di sheet Instansi: isi dulu, lalu ulangi.")
+    result = tahun_baru(doc, doc.instansi.tahun + 1)
+    tahun = result.dokumen.instansi.tahun
+    target = _beside(book, wb, f" - IKI {tahun}.xlsm", f"IKI tahun {tahun}", "IKI Tahun Baru")
+    _refuse_open(book, target, "IKI Tahun Baru")
+    status(book, f"menulis {target.name} …")
+    try:
+        write_new_workbook(result.dokumen, target)
+    except PermissionError:
+        raise Stop(f"Berkas '{target}' tidak dapat ditulis (sedang dibuka program lain).") from None
+    book.app.books.open(str(target))
+    message = (
+        f"IKI tahun {tahun} sudah ditulis dan dibuka:\n{target}\n\nBaseline diisi dari "
+        f"realisasi {doc.instansi.tahun} untuk {result.baseline_diisi} indikator."
+    )
+    if result.baseline_kosong:
+        shown = "\n".join(f"• {line}" for line in result.baseline_kosong[:8])
+        more = len(result.baseline_kosong) - 8
+        message += f"\nBaseline belum diisi untuk {len(result.baseline_kosong)} indikator:\n{shown}"
+        message += f"\n… dan {more} lainnya." if more > 0 else ""
+    message += "\n\nIsi target tahun baru, nomor dan tanggal keputusan."
+    _alert(book.app, message, "IKI Tahun Baru")
+
+
+def _compare(book: xw.Book) -> None:
+    from iki_xl.app.banding import write_comparison_docs
+    from iki_xl.app.check import load_dokumen
+    from iki_xl.core.formulasi import complete
+    from iki_xl.io.write.banding import summary
+
+    old_path = ask_open_path(book, "Pilih IKI yang dibandingkan (mis. IKI tahun lalu)")
+    if old_path is None:
+        return  # the planner cancelled: nothing to say
+    wb = read_book(book)
+    assert wb.read is not None
+    status(book, f"membaca {old_path.name} …")
+    old = load_dokumen(old_path)  # only read; an unusable file is a message (IkiError)
+    target = _beside(book, wb, " - Perbandingan IKI.xlsx", "perbandingan IKI", "Bandingkan")
+    _refuse_open(book, target, "Bandingkan")
+    status(book, f"menulis {target.name} …")
+    try:
+        written = write_comparison_docs(old, complete(wb.read.dokumen), target)
+    except PermissionError:
+        raise Stop(f"Berkas '{target}' tidak dapat ditulis (sedang dibuka program lain).") from None
+    book.app.books.open(str(target))
+    _alert(
+        book.app,
+        f"{written.title}\n{old_path.name} → {book.name}\n\n{summary(written.changes)}\n\n"
+        f"Rinciannya di {target}.",
+        "Bandingkan",
+    )
 
 
 # ---------------------------------------------------------------- help

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from iki_xl.app.check import Checked, check_file, incomplete
@@ -47,7 +48,7 @@ class InputResult:
             path,
             rekap.dinas,
             sum(rekap.jabatan_per_jenis.values()),
-            len(rekap.rows),
+            rekap.indikator,
             rekap.counts,
             rekap.galat_examples,
             incomplete=list(lost),
@@ -80,12 +81,16 @@ class ConsolidationReport:
         return sum(m.galat for m in self.inputs)
 
 
-def _read_for_rekap(path: Path) -> tuple[DinasRekap | None, str, list[str]]:
+def _read_for_rekap(
+    path: Path, org_chart: bool = False
+) -> tuple[DinasRekap | None, str, list[str]]:
     """Worker: read one input, return only its Rekap rows and counts and what was not read
     whole (or why it failed)."""
     try:
         checked = check_file(path)
-        rekap = dinas_rekap(checked.dokumen, checked.findings, sumber=path.name)
+        rekap = dinas_rekap(
+            checked.dokumen, checked.findings, sumber=path.name, org_chart=org_chart
+        )
         return rekap, "", _losses(checked)
     except IkiError as e:
         return None, str(e), []
@@ -100,14 +105,31 @@ class _Refused(Exception):
 Progress = Callable[[int, int, str], None]
 
 
-def _one_dinas(path: Path, output: Path, *, strict: bool, pdf: bool) -> ConsolidationReport:
+@dataclass(frozen=True)
+class Options:
+    """How one Dinas' submission is written (`write_pengajuan`'s options)."""
+
+    pdf: bool = False
+    docx: bool = False  # also the Keputusan and Lampiran as .docx
+    org_chart: bool = False  # jabatan in org-chart order instead of sheet order
+    fraction: bool = False  # one-line "A / B" formulas laid out as fractions
+
+
+def _one_dinas(path: Path, output: Path, *, strict: bool, options: Options) -> ConsolidationReport:
     checked = check_file(path)
     rekap = dinas_rekap(checked.dokumen, checked.findings, sumber=path.name)
     result = InputResult.of(path, rekap, _losses(checked))
     if strict and result.galat:
         return ConsolidationReport(None, [result], refused=True)
     written = write_pengajuan(
-        checked.dokumen, output, findings=checked.findings, pdf=pdf, sumber=path.name
+        checked.dokumen,
+        output,
+        findings=checked.findings,
+        pdf=options.pdf,
+        docx=options.docx,
+        sumber=path.name,
+        org_chart=options.org_chart,
+        fraction=options.fraction,
     )
     return ConsolidationReport(written, [result])
 
@@ -130,24 +152,32 @@ def consolidate(
     *,
     strict: bool = False,
     pdf: bool = False,
+    docx: bool = False,
+    org_chart: bool = False,
+    fraction: bool = False,
     workers: int = 2,
     progress: Progress | None = None,
     start_method: str | None = None,
 ) -> ConsolidationReport:
     """Consolidate one or many inputs into one submission workbook.
 
-    One input: the full submission of that Dinas (Keputusan, Lampiran, Rekap, Ringkasan).
-    Several (or a folder): the Pemda recap, read by `workers` processes; an unreadable input
-    is reported and skipped. `strict` (--strict): nothing is written while any galat remains
-    or any input is unusable. `progress(done, total, name)` is called after each input.
-    `start_method`: the workers' multiprocessing start method (default: the system's, or
-    the IKI_XL_START_METHOD environment variable); Windows has only "spawn".
+    One input: the full submission of that Dinas (Keputusan, Lampiran, Rekap, Ringkasan;
+    with `docx` also the Keputusan and Lampiran as a Word document). Several (or a folder):
+    the Pemda recap, read by `workers` processes (no decree, so no Word document); an
+    unreadable input is reported and skipped. While a galat remains every page says DRAF;
+    `strict` (--strict): nothing is written while any galat remains or any input is
+    unusable. `org_chart`: jabatan in org-chart order (default: sheet order); `fraction`:
+    one-line "A / B" formulas laid out as fractions. `progress(done, total, name)` is
+    called after each input. `start_method`: the workers' multiprocessing start method
+    (default: the system's, or the IKI_XL_START_METHOD environment variable); Windows has
+    only "spawn".
     """
     notes: list[str] = []
     output = Path(output)
     files = _inputs(inputs, output, notes)
     if len(files) == 1 and not Path(inputs[0]).is_dir():
-        report = _one_dinas(files[0], output, strict=strict, pdf=pdf)
+        options = Options(pdf=pdf, docx=docx, org_chart=org_chart, fraction=fraction)
+        report = _one_dinas(files[0], output, strict=strict, options=options)
         report.notes = notes
         if progress:
             progress(1, 1, files[0].name)
@@ -159,7 +189,7 @@ def consolidate(
     def rekaps() -> Iterable[DinasRekap]:
         total = len(files)
         outcomes = run_isolated(
-            _read_for_rekap, files, workers=max(1, min(workers, total)), start_method=start_method
+            partial(_read_for_rekap, org_chart=org_chart), files, workers=max(1, min(workers, total)), start_method=start_method
         )
         for i, (path, outcome) in enumerate(zip(files, outcomes, strict=True), start=1):
             rekap, error, lost = outcome.value or (None, f"{path}: {outcome.failure}", [])
@@ -178,7 +208,7 @@ def consolidate(
 
     try:
         with temporary_path(output) as tmp:
-            _, ringkasan = write_pemda_rekap(rekaps(), tmp)
+            written, ringkasan = write_pemda_rekap(rekaps(), tmp)
             if strict and any(m.skipped or m.galat for m in results):
                 raise _Refused
             if not ringkasan.dinas:
@@ -186,5 +216,7 @@ def consolidate(
     except _Refused:
         return ConsolidationReport(None, results, refused=strict, notes=notes)
     return ConsolidationReport(
-        Pengajuan(output, to_pdf(output, output.parent) if pdf else None), results, notes=notes
+        Pengajuan(output, to_pdf(output, output.parent) if pdf else None, galat=written.galat),
+        results,
+        notes=notes,
     )

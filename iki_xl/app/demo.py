@@ -2,8 +2,8 @@
 
 Build the planner's workbook (the template filled with the 15 jabatan, with the example
 targets and realisations, labelled CONTOH), validate it as the ribbon's Validasi would,
-consolidate it into the submission, print that to PDF when LibreOffice is present, and say
-where every file is.
+consolidate it into the submission (and its Word document), write the Laporan Capaian
+Kinerja Triwulan II, print to PDF when LibreOffice is present, and say where every file is.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from iki_xl.app.check import check_file
+from iki_xl.app.laporan import write_laporan_docs
 from iki_xl.app.new_workbook import write_new_workbook
 from iki_xl.core.findings import Severity, count_by_severity
 from iki_xl.core.formulasi import complete
@@ -23,6 +24,7 @@ from iki_xl.io.write.report import write_report
 from iki_xl.io.write.submission import write_pengajuan
 
 CONTOH = Path(__file__).resolve().parents[1] / "data" / "contoh"
+DEMO_TRIWULAN = 2  # the quarterly report the demo writes: mid-year, the year incomplete
 
 
 def run_demo(out_dir: Path, console: Console, *, contoh: str = "probolinggo") -> int:
@@ -64,16 +66,33 @@ def run_demo(out_dir: Path, console: Console, *, contoh: str = "probolinggo") ->
             out_dir / f"{stem} - Pengajuan.xlsx",
             findings=checked.findings,
             pdf=printing,
+            docx=True,
             sumber=workbook.name,
+        )
+
+    with console.status("Laporan Capaian Kinerja Triwulan II…"):
+        laporan = write_laporan_docs(
+            [(checked.dokumen, None)],
+            out_dir / f"{stem} - Laporan TW II.xlsx",
+            DEMO_TRIWULAN,
+            pdf=printing,
         )
 
     files = Table("berkas", "isi", title="Berkas keluaran", title_justify="left")
     files.add_row(str(workbook), "workbook perencana (makro, pita IKI, fungsi IKI_…)")
     files.add_row(str(report), "Hasil Validasi: setiap temuan dengan tautan ke selnya")
-    files.add_row(str(written.xlsx), "pengajuan: Keputusan, Lampiran, Rekap, Ringkasan")
+    draf = f" (DRAF: masih ada {written.galat} galat)" if written.galat else ""
+    files.add_row(str(written.xlsx), f"pengajuan: Keputusan, Lampiran, Rekap, Ringkasan{draf}")
+    if written.docx is not None:
+        files.add_row(str(written.docx), "Keputusan dan Lampiran dalam Word, untuk disunting")
     if written.pdf is not None:
         files.add_row(str(written.pdf), "pengajuan dalam PDF")
-    else:
+    files.add_row(
+        str(laporan.xlsx), "Laporan Capaian Kinerja Triwulan II: capaian s.d. TW II, faktor"
+    )
+    if laporan.pdf is not None:
+        files.add_row(str(laporan.pdf), "laporan triwulan dalam PDF")
+    if not printing:
         files.add_row("(PDF)", "dilewati: LibreOffice (soffice) tidak terpasang")
     console.print(files)
     return 0

@@ -95,9 +95,13 @@ def expected_formulas(read: ReadResult, grids: dict[str, Grid]) -> dict[str, lis
     return result
 
 
+_LOGICAL = re.compile(r"\b(TRUE|FALSE)\(\)")
+
+
 def _normal(formula: str) -> str:
-    """How formulas are compared: without spaces, braces of an array, letter case."""
-    return re.sub(r"\s+", "", formula).strip("{}").upper()
+    """How formulas are compared: without spaces, braces of an array, letter case; FALSE()
+    and TRUE() as FALSE and TRUE (LibreOffice writes the functions, Excel the constants)."""
+    return _LOGICAL.sub(r"\1", re.sub(r"\s+", "", formula).strip("{}").upper())
 
 
 def same_formula(current: str, expected: str) -> bool:

@@ -82,23 +82,44 @@ def _jalur_key(jalur: str) -> tuple[object, ...]:
     return tuple(int(x) if x.isdigit() else x for x in re.split(r"\[(\d+)\]", jalur))
 
 
+SEVERITY_RANK = {Severity.GALAT: 0, Severity.PERINGATAN: 1, Severity.INFO: 2}
+
+
 def sort_findings(
     findings: Iterable[Finding], sheet_order: Mapping[str, int] | Sequence[str] | None = None
 ) -> list[Finding]:
-    """Placed findings by sheet (workbook order when known), row, column and code; then
-    the unplaced ones by jalur."""
+    """First things first: galat, then peringatan, then info; within a severity the placed
+    findings by sheet (workbook order when known), row, column and code, then the unplaced
+    ones by jalur (jabatan by number). The one sort of the report, the CLI and the JSON."""
     if sheet_order is not None and not isinstance(sheet_order, Mapping):
         sheet_order = {s: i for i, s in enumerate(sheet_order)}
     order = sheet_order or {}
 
-    def key(f: Finding) -> tuple[int, str, int, int, str]:
+    def placed(f: Finding) -> tuple[int, str, int, int, str]:
         row, column = cell_position(f.cell)
         return (order.get(f.sheet, len(order)), f.sheet, row, column, f.code)
 
+    def unplaced(f: Finding) -> tuple[tuple[object, ...], str]:
+        return (_jalur_key(f.jalur), f.code)
+
+    result: list[Finding] = []
     findings = list(findings)
-    placed = sorted((f for f in findings if f.sheet), key=key)
-    rest = sorted((f for f in findings if not f.sheet), key=lambda f: (_jalur_key(f.jalur), f.code))
-    return placed + rest
+    for severity in Severity:
+        mine = [f for f in findings if f.severity is severity]
+        result += sorted((f for f in mine if f.sheet), key=placed)
+        result += sorted((f for f in mine if not f.sheet), key=unplaced)
+    return result
+
+
+def count_by_rule(findings: Iterable[Finding]) -> list[tuple[str, Severity, int]]:
+    """(code, severity, how many) of each rule that found something: by severity, then the
+    most frequent first, then by code."""
+    counts: dict[str, tuple[Severity, int]] = {}
+    for f in findings:
+        severity, n = counts.get(f.code, (f.severity, 0))
+        counts[f.code] = (severity, n + 1)
+    rows = [(code, severity, n) for code, (severity, n) in counts.items()]
+    return sorted(rows, key=lambda r: (SEVERITY_RANK[r[1]], -r[2], r[0]))
 
 
 def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:

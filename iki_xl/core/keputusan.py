@@ -1,4 +1,5 @@
-"""The decree (Keputusan) and the Lampiran header, line by line as printed.
+"""The decree (Keputusan) and the Lampiran header, line by line as printed; the marks a
+submission carries on every page (DRAF while galat remain, CONTOH for example figures).
 
 Empty fields become a visible "…", never invented.
 """
@@ -8,8 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from iki_xl.core.model import Instansi
+from iki_xl.core.numbers import format_date
 
 PLACEHOLDER = "…"  # a field the planner has not filled: shown, never invented
+CONTOH_MARK = "CONTOH — angka rekaan, bukan data resmi"
+
+
+def draf_mark(galat: int) -> str:
+    """The header of every page while galat remain; '' for a clean submission."""
+    return f"DRAF — masih ada {galat} galat" if galat > 0 else ""
+
+
+def page_marks(galat: int, contoh: str) -> tuple[str, ...]:
+    """What every page's header says: DRAF (galat remain), CONTOH (example figures)."""
+    return tuple(m for m in (draf_mark(galat), CONTOH_MARK if contoh.strip() else "") if m)
 
 
 def _filled(text: str | None) -> str:
@@ -63,7 +76,7 @@ def keputusan_text(instansi: Instansi) -> KeputusanText:
         kota,
     )
     nomor = _filled(instansi.nomor_keputusan)
-    tanggal = _filled(instansi.tanggal_keputusan)
+    tanggal = format_date(_filled(instansi.tanggal_keputusan))
     lingkup = (
         f"{instansi.nama.strip() or 'Dinas ' + PLACEHOLDER} "
         f"{instansi.pemerintah.strip() or PLACEHOLDER}"

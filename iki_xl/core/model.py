@@ -7,11 +7,14 @@ without fungsi, or with an empty Sumber Data is still a document to hold and val
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from iki_xl.core.numbers import format_date
 
 
 class _Model(BaseModel):
@@ -85,6 +88,14 @@ class Instansi(_Model):
     kepala: Pejabat = Field(default_factory=Pejabat)
     menimbang: list[str] = Field(default_factory=list)
     mengingat: list[str] = Field(default_factory=list)
+    # Not empty: the figures of this document are examples (CONTOH), and this says so.
+    contoh: str = ""
+
+    @field_validator("tanggal_keputusan", mode="before")
+    @classmethod
+    def _tanggal(cls, value: object) -> object:
+        """A YAML date (2024-01-02 unquoted) is held as it is printed: 2 Januari 2024."""
+        return format_date(value) if isinstance(value, dt.date) else value
 
 
 class RentangTarget(_Model):

@@ -2,11 +2,13 @@
 
 `Result` is what every computation returns: a number, or no number and the reason in
 Bahasa Indonesia ("target 0", "pembagi 0"). `parse_number` reads a cell the way the planner
-meant it; `format_number` is the one Indonesian notation ("1.234,5") used everywhere.
+meant it; `format_number` is the one Indonesian notation ("1.234,5") used everywhere, `format_date`
+the one for dates ("2 Januari 2024").
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Iterable
@@ -112,3 +114,30 @@ def list_letter(i: int) -> str:
         i, r = divmod(i - 1, 26)
         s = chr(ord("a") + r) + s
     return s
+
+
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+# A date written by a program, not a planner: "2024-01-02", "2024-01-02T00:00:00"
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?\s*$")
+
+
+def format_date(value: dt.date | str) -> str:
+    """The one Indonesian date: date(2024, 1, 2) or "2024-01-02" → "2 Januari 2024".
+
+    A date cell of a workbook and a YAML date arrive as dates; an ISO text is how a program
+    (not a planner) writes one. Any other text is the planner's and returned unchanged.
+    """
+    if isinstance(value, str):
+        m = _ISO_DATE.match(value)
+        if m is None:
+            return value
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:  # "2024-02-30" is no date: the text as written
+            return value
+    else:
+        day = value
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -9,14 +9,15 @@ bidang, not with the documents).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
-from iki_xl.core.capaian import display_capaian
+from iki_xl.core.capaian import INCOMPLETE, display_capaian
 from iki_xl.core.compute import IndikatorResult, compute_indikator
 from iki_xl.core.findings import Finding, Severity
-from iki_xl.core.hierarchy import org_order
 from iki_xl.core.keputusan import PLACEHOLDER, dinas_name
+from iki_xl.core.lampiran import NO_INDIKATOR, jabatan_order
 from iki_xl.core.model import (
     Dokumen,
     Indikator,
@@ -32,6 +33,7 @@ from iki_xl.core.numbers import QUARTERS, format_number
 NO_JENIS = "(jenis belum diisi)"
 NO_UNIT = "(unit belum diisi)"
 NOT_ASSESSED = "Belum dinilai"
+INCOMPLETE_LABEL = "Belum lengkap"  # the Ringkasan's column of indicators whose year runs
 JENIS_ORDER: tuple[str, ...] = (*(str(j) for j in JenisJabatan), NO_JENIS)
 
 Cell = float | str | None
@@ -59,37 +61,63 @@ class RekapRow:
     predikat: str
     sumber_data: str
     keterangan: str  # why there is no capaian, when there is none
+    has_indikator: bool = True  # False: a jabatan without indicators (its one row)
 
 
-REKAP_COLUMNS: tuple[str, ...] = (
-    "No",
-    "Perangkat Daerah",
-    "Bidang/Unit",
-    "Jabatan",
-    "Jenis Jabatan",
-    "Atasan",
-    "Kinerja",
-    "Indikator Kinerja",
-    "Jenis Formula",
-    "Satuan",
-    "Polaritas",
-    "Target",
-    *(f"Realisasi {q}" for q in QUARTERS),
-    "Nilai Tahunan",
-    "Capaian (%)",
-    "Predikat",
-    "Sumber Data",
-    "Keterangan",
+ColumnKind = Literal["no", "text", "number", "percent"]
+
+
+@dataclass(frozen=True, slots=True)
+class RekapColumn:
+    """One column of the Rekap: its header, how a row fills it, how it prints.
+
+    The list REKAP is the one place a column is added: the writer sizes, wraps and splits
+    the printed Rekap into page-wide parts from it. `key` columns lead every printed part;
+    a `group` is kept on one part when it fits. `width`: the most character units a cell
+    may take before its text wraps.
+    """
+
+    title: str
+    value: Callable[[int, RekapRow], Cell]
+    width: float
+    kind: ColumnKind = "text"
+    group: str = ""
+    key: bool = False
+
+
+def _realisasi(q: int) -> Callable[[int, RekapRow], Cell]:
+    return lambda no, row: row.realisasi[q]
+
+
+REKAP: tuple[RekapColumn, ...] = (
+    RekapColumn("No", lambda no, row: float(no), 4, "no", key=True),
+    RekapColumn("Indikator Kinerja", lambda no, row: row.indikator, 30, key=True),
+    RekapColumn("Perangkat Daerah", lambda no, row: row.dinas, 22, group="jabatan"),
+    RekapColumn("Jabatan", lambda no, row: row.jabatan, 26, group="jabatan"),
+    RekapColumn("Bidang/Unit", lambda no, row: row.unit, 20, group="jabatan"),
+    RekapColumn("Jenis Jabatan", lambda no, row: row.jenis_jabatan, 13, group="jabatan"),
+    RekapColumn("Atasan", lambda no, row: row.atasan, 24, group="jabatan"),
+    RekapColumn("Kinerja", lambda no, row: row.kinerja, 30, group="definisi"),
+    RekapColumn("Jenis Formula", lambda no, row: row.jenis, 11, group="definisi"),
+    RekapColumn("Satuan", lambda no, row: row.satuan, 9, group="definisi"),
+    RekapColumn("Polaritas", lambda no, row: row.polaritas, 9, group="definisi"),
+    RekapColumn("Sumber Data", lambda no, row: row.sumber_data, 24, group="definisi"),
+    RekapColumn("Target", lambda no, row: row.target, 10, "number", group="angka"),
+    *(
+        RekapColumn(f"Realisasi {q}", _realisasi(i), 10, "number", group="angka")
+        for i, q in enumerate(QUARTERS)
+    ),
+    RekapColumn("Nilai Tahunan", lambda no, row: row.nilai, 10, "number", group="angka"),
+    RekapColumn("Capaian (%)", lambda no, row: row.capaian, 9, "percent", group="angka"),
+    RekapColumn("Predikat", lambda no, row: row.predikat, 12, group="angka"),
+    RekapColumn("Keterangan", lambda no, row: row.keterangan, 26, group="angka"),
 )
+REKAP_COLUMNS: tuple[str, ...] = tuple(k.title for k in REKAP)
 
 
 def rekap_cells(no: int, row: RekapRow) -> tuple[Cell, ...]:
-    """A Rekap row in the order of REKAP_COLUMNS."""
-    return (
-        float(no), row.dinas, row.unit, row.jabatan, row.jenis_jabatan, row.atasan,
-        row.kinerja, row.indikator, row.jenis, row.satuan, row.polaritas, row.target,
-        *row.realisasi, row.nilai, row.capaian, row.predikat, row.sumber_data, row.keterangan,
-    )  # fmt: skip
+    """A Rekap row in the order of REKAP."""
+    return tuple(k.value(no, row) for k in REKAP)
 
 
 def _target(t: object) -> Cell:
@@ -135,19 +163,37 @@ def _row(
         realisasi=(quarters[0], quarters[1], quarters[2], quarters[3]),
         nilai=nilai,
         capaian=r.capaian.value,
-        predikat=r.predikat,
+        # an incomplete year says so, in the predikat's place: never a low predikat
+        predikat=INCOMPLETE if r.capaian.reason == INCOMPLETE else r.predikat,
         sumber_data=ind.sumber_data.strip(),
         keterangan="" if r.capaian.ok else r.capaian.reason,
     )
 
 
-def rekap_rows(doc: Dokumen, dinas: str | None = None) -> list[RekapRow]:
-    """One row per indicator, jabatan in org-chart order."""
+def _no_indikator_row(dinas: str, jab: Jabatan, atasan: str) -> RekapRow:
+    """The row of a jabatan without indicators: listed, with the Lampiran's note."""
+    return RekapRow(
+        dinas=dinas, unit=jab.unit.strip(), jabatan=jab.nama.strip(),
+        jenis_jabatan=str(jab.jenis) if jab.jenis else "", atasan=atasan,
+        kinerja="; ".join(k.sasaran.strip() for k in jab.kinerja if k.sasaran.strip()),
+        indikator=NO_INDIKATOR, jenis="", satuan="", polaritas="", target=None,
+        realisasi=(None, None, None, None), nilai=None, capaian=None, predikat="",
+        sumber_data="", keterangan="", has_indikator=False,
+    )  # fmt: skip
+
+
+def rekap_rows(
+    doc: Dokumen, dinas: str | None = None, *, org_chart: bool = False
+) -> list[RekapRow]:
+    """One row per indicator (one for a jabatan without any), jabatan in the Lampiran's
+    order: the document's (sheet) order, or the org chart's with `org_chart`."""
     label = dinas if dinas is not None else dinas_name(doc.instansi)
     nama = {j.id: j.nama.strip() for j in doc.jabatan}
     rows = []
-    for jab, _ in org_order(doc):
+    for jab, _ in jabatan_order(doc, org_chart=org_chart):
         atasan = nama.get(jab.atasan or "", "")
+        if not any(k.indikator for k in jab.kinerja):
+            rows.append(_no_indikator_row(label, jab, atasan))
         for kin in jab.kinerja:
             for ind in kin.indikator:
                 r = compute_indikator(ind, doc.skala_predikat)
@@ -181,6 +227,10 @@ class DinasRekap:
     def galat(self) -> int:
         return (self.counts or {}).get(str(Severity.GALAT), 0)
 
+    @property
+    def indikator(self) -> int:
+        return sum(1 for r in self.rows if r.has_indikator)
+
 
 def dinas_rekap(
     doc: Dokumen,
@@ -188,6 +238,7 @@ def dinas_rekap(
     *,
     sumber: str = "",
     dinas: str | None = None,
+    org_chart: bool = False,
 ) -> DinasRekap:
     """The Rekap rows and the counts of one Dinas. `findings` None: validation unavailable."""
     label = dinas or dinas_name(doc.instansi) or sumber or PLACEHOLDER
@@ -201,7 +252,7 @@ def dinas_rekap(
     return DinasRekap(
         dinas=label,
         sumber=sumber,
-        rows=rekap_rows(doc, label),
+        rows=rekap_rows(doc, label, org_chart=org_chart),
         jabatan_per_jenis=dict(jenis),
         predikat_order=[b.predikat for b in doc.skala_predikat],
         counts=None if findings is None else count_findings(findings),
@@ -255,9 +306,14 @@ class Ringkasan:
             if p not in self.predikat_order:
                 self.predikat_order.append(p)
         for row in r.rows:
+            if not row.has_indikator:
+                continue  # a jabatan without indicators counts no indicator
             per_jenis[row.jenis_jabatan or NO_JENIS] += 1
-            per_predikat[row.predikat or NOT_ASSESSED] += 1
-            if row.predikat and row.predikat not in self.predikat_order:
+            if row.predikat == INCOMPLETE:
+                per_predikat[INCOMPLETE_LABEL] += 1
+            else:
+                per_predikat[row.predikat or NOT_ASSESSED] += 1
+            if row.predikat and row.predikat not in (*self.predikat_order, INCOMPLETE):
                 self.predikat_order.append(row.predikat)
             self.per_bidang.setdefault((d, row.unit or NO_UNIT), Average()).add(row.capaian)
             average.add(row.capaian)
@@ -266,7 +322,9 @@ class Ringkasan:
 
     @property
     def predikat_columns(self) -> list[str]:
-        return [*self.predikat_order, NOT_ASSESSED]
+        """The scale's predikat, then the indicators not judged: their year still runs
+        (TW IV empty), or they have no capaian at all."""
+        return [*self.predikat_order, INCOMPLETE_LABEL, NOT_ASSESSED]
 
     @property
     def jenis_columns(self) -> list[str]:

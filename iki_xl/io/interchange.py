@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from iki_xl.core.model import Dokumen, Isian, Target, triwulan_kosong
+from iki_xl.core.model import Dokumen, Indikator, Isian, Target, triwulan_kosong
 from iki_xl.errors import UnusableFile
 from iki_xl.io.atomic import write_atomic
 from iki_xl.io.read.source import read_bounded
@@ -256,19 +256,39 @@ def json_schema() -> dict[str, Any]:
 
 
 class ContohIsian(BaseModel):
-    """Example target and realisasi for one indicator (the n-th of its jabatan, from 1)."""
+    """Example figures for one indicator (the n-th of its jabatan, from 1): target, quarterly
+    targets, realisasi, and the faktor of each quarter."""
 
     jabatan: str
     no: int = Field(ge=1)
     target: Target = None
+    target_triwulan: list[Isian] | None = None
     baseline: float | None = None
     realisasi: dict[str, list[Isian]] | list[Isian] = Field(default_factory=triwulan_kosong)
+    faktor_pendukung: list[str] | None = None
+    faktor_penghambat: list[str] | None = None
+    tindak_lanjut: list[str] | None = None
 
 
 class ContohFile(BaseModel):
     keterangan: str  # says plainly that the figures are examples, not from the document
     instansi: dict[str, Any] = Field(default_factory=dict)  # example decree fields
     isian: list[ContohIsian] = Field(default_factory=list)
+
+
+def _fill(ind: Indikator, item: ContohIsian) -> None:
+    ind.target = item.target
+    for name in ("target_triwulan", "faktor_pendukung", "faktor_penghambat", "tindak_lanjut"):
+        if getattr(item, name) is not None:
+            setattr(ind, name, getattr(item, name))
+    if item.baseline is not None:
+        ind.baseline = item.baseline
+    if isinstance(item.realisasi, dict):
+        for k in ind.komponen:
+            if k.kode in item.realisasi:
+                k.realisasi = item.realisasi[k.kode]
+    else:
+        ind.realisasi = item.realisasi
 
 
 def apply_contoh(doc: Dokumen, path: Path | str) -> Dokumen:
@@ -286,6 +306,8 @@ def apply_contoh(doc: Dokumen, path: Path | str) -> Dokumen:
     if contoh.instansi:
         merged = result.instansi.model_dump() | contoh.instansi
         result.instansi = dokumen_from_data({"instansi": merged}, str(path)).instansi
+    # the document now holds example figures: it says so (and every page marks CONTOH)
+    result.instansi.contoh = " ".join(contoh.keterangan.split())
     for item in contoh.isian:
         jab = result.cari(item.jabatan)
         indikator = jab.semua_indikator() if jab else []
@@ -293,14 +315,5 @@ def apply_contoh(doc: Dokumen, path: Path | str) -> Dokumen:
             raise UnusableFile(
                 f"{path}: jabatan '{item.jabatan}' tidak punya indikator nomor {item.no}"
             )
-        ind = indikator[item.no - 1][1]
-        ind.target = item.target
-        if item.baseline is not None:
-            ind.baseline = item.baseline
-        if isinstance(item.realisasi, dict):
-            for k in ind.komponen:
-                if k.kode in item.realisasi:
-                    k.realisasi = item.realisasi[k.kode]
-        else:
-            ind.realisasi = item.realisasi
+        _fill(indikator[item.no - 1][1], item)
     return result

@@ -178,6 +178,13 @@ def _char_width(c: str) -> float:
     return 1.0
 
 
+def text_width(text: str, size: float = DEFAULT_SIZE, bold: bool = False) -> float:
+    """Column width (character units) that holds the longest line of `text` unwrapped."""
+    scale = (1.12 if bold else 1.0) * size / DEFAULT_SIZE
+    longest = max(sum(_char_width(c) for c in line) for line in text.split("\n"))
+    return longest * scale + 0.6
+
+
 @lru_cache(maxsize=8192)  # the Rekap repeats the same texts (dinas, jabatan, sasaran) often
 def line_count(text: str, width: float, size: float = DEFAULT_SIZE, bold: bool = False) -> int:
     """How many lines `text` takes when wrapped at word boundaries in a cell `width`

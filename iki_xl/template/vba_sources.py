@@ -8,6 +8,7 @@
 * ``xlwings_udfs``: generated with xlwings' own generator (``xlwings.udfs``,
   ``generate_vba_wrapper``), as the add-in's "Import Functions" would.
 * ``Ribbon``: ``vba/Ribbon.bas``, the ribbon callbacks.
+* ``Instalasi``: ``vba/Instalasi.bas``, Bantuan and Periksa Instalasi (no RunPython).
 * Document modules: see :func:`iki_xl.template.xlsm.document_modules_for`.
 """
 
@@ -17,7 +18,6 @@ import contextlib
 import importlib
 import importlib.util
 import io
-import re
 import sys
 import types
 from collections.abc import Iterator
@@ -26,21 +26,21 @@ from typing import Any
 
 import xlwings
 
+from iki_xl.template.vba_read import XLWINGS_PINNED, version_in_source
 from iki_xl.template.vbaproject import ModuleKind, VbaModule, module_from_export
 
 __all__ = [
     "VBA_DIR",
     "XLWINGS_PINNED",
     "embedded_xlwings_version",
+    "instalasi_module",
     "ribbon_module",
     "udf_module",
     "xlwings_standalone_modules",
 ]
 
-XLWINGS_PINNED = "0.37.8"
 VBA_DIR = Path(__file__).with_name("vba")
 _XLWINGS_DIR = Path(xlwings.__file__).parent
-_VERSION = re.compile(r'^Public Const XLWINGS_VERSION As String = "([^"]+)"', re.MULTILINE)
 
 
 def _read_vba_text(path: Path) -> str:
@@ -58,15 +58,21 @@ def xlwings_standalone_modules() -> list[VbaModule]:
 
 def embedded_xlwings_version(module: VbaModule) -> str:
     """The ``XLWINGS_VERSION`` constant of an xlwings standalone module."""
-    m = _VERSION.search(module.source.replace("\r\n", "\n"))
-    if not m:
+    version = version_in_source(module.source)
+    if version is None:
         raise ValueError(f"module {module.name!r} declares no XLWINGS_VERSION")
-    return m.group(1)
+    return version
 
 
 def ribbon_module() -> VbaModule:
     """The ``Ribbon`` module (``vba/Ribbon.bas``): one callback per ribbon button."""
     return module_from_export(_read_vba_text(VBA_DIR / "Ribbon.bas"), ModuleKind.STANDARD)
+
+
+def instalasi_module() -> VbaModule:
+    """The ``Instalasi`` module (``vba/Instalasi.bas``): Bantuan and Periksa Instalasi, VBA
+    only."""
+    return module_from_export(_read_vba_text(VBA_DIR / "Instalasi.bas"), ModuleKind.STANDARD)
 
 
 # --- xlwings_udfs ------------------------------------------------------------------------

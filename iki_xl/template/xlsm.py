@@ -18,6 +18,7 @@ from xml.etree import ElementTree as ET
 
 from iki_xl.template.vba_sources import (
     VBA_DIR,
+    instalasi_module,
     ribbon_module,
     udf_module,
     xlwings_standalone_modules,
@@ -345,12 +346,13 @@ def template_modules(
 ) -> list[VbaModule]:
     """Every module of the template's VBA project, in project order: ThisWorkbook, one
     document module per sheet codeName, ``xlwings``, ``Dictionary``, ``xlwings_udfs``
-    (generated for ``udf_module_name``), ``Ribbon``."""
+    (generated for ``udf_module_name``), ``Ribbon``, ``Instalasi``."""
     return [
         *document_modules_for(sheet_codenames),
         *xlwings_standalone_modules(),
         udf_module(udf_module_name),
         ribbon_module(),
+        instalasi_module(),
     ]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from iki_xl.app.check import check_file, check_workbook, load_dokumen
-from iki_xl.core.findings import cell_position
+from iki_xl.core.findings import SEVERITY_RANK, Severity, cell_position
 from iki_xl.errors import UnusableFile
 from iki_xl.io.read.workbook import read_workbook
 from tests.io.conftest import CONTOH, contoh
@@ -40,15 +40,21 @@ def test_probolinggo_workbook_missing_sumber_data_and_misspellings(
                     assert ("IKI-B001", sheet, cell) in placed
 
 
-def test_workbook_findings_are_sorted_by_sheet_row_column(workbooks: dict[str, Path]) -> None:
+def test_workbook_findings_are_sorted_by_severity_sheet_row_column(
+    workbooks: dict[str, Path],
+) -> None:
     before = _sha(workbooks["sampang"])
     checked = check_file(workbooks["sampang"])
     assert _sha(workbooks["sampang"]) == before  # read-only
     assert checked.sheet_order == read_workbook(workbooks["sampang"]).sheet_order
     placed = [f for f in checked.findings if f.sheet]
     assert placed and len(placed) == len(checked.findings)
-    keys = [(checked.sheet_order.index(f.sheet), *cell_position(f.cell)) for f in placed]
+    keys = [
+        (SEVERITY_RANK[f.severity], checked.sheet_order.index(f.sheet), *cell_position(f.cell))
+        for f in placed
+    ]
     assert keys == sorted(keys)
+    assert placed[0].severity is Severity.GALAT
     assert checked == check_workbook(read_workbook(workbooks["sampang"]))
 
 

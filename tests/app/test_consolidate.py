@@ -34,3 +34,33 @@ def test_one_input_is_the_full_submission_and_strict_refuses_galat(tmp_path: Pat
     assert report.galat > 0  # the Sampang example keeps its real defects
     refused = consolidate([CONTOH / "sampang.yaml"], tmp_path / "t.xlsx", strict=True)
     assert refused.refused and not (tmp_path / "t.xlsx").exists()
+
+
+def test_one_input_with_docx_and_the_orders(tmp_path: Path) -> None:
+    from iki_xl.core.hierarchy import org_order
+    from iki_xl.io import interchange
+    from tests.io.write.submission.read_back import read_lampiran, read_lampiran_docx
+
+    source = CONTOH / "probolinggo.yaml"
+    doc = interchange.load(source)
+    report = consolidate([source], tmp_path / "p.xlsx", docx=True)
+    assert report.output is not None and report.output.docx == tmp_path / "p.docx"
+    assert report.output.galat == report.galat > 0  # written, as DRAF
+    assert [b.nama for b in read_lampiran_docx(report.output.docx)] == [j.nama for j in doc.jabatan]
+    by_org = consolidate([source], tmp_path / "o.xlsx", org_chart=True)
+    assert by_org.output is not None and by_org.output.docx is None
+    assert [b.nama for b in read_lampiran(by_org.output.xlsx)] == [
+        j.nama for j, _ in org_order(doc)
+    ]
+    refused = consolidate([source], tmp_path / "s.xlsx", strict=True, docx=True)
+    assert refused.refused and not list(tmp_path.glob("s.*"))
+
+
+def test_pemda_recap_says_draf_while_any_dinas_has_galat(tmp_path: Path) -> None:
+    report = consolidate(
+        [CONTOH / "sampang.yaml", CONTOH / "probolinggo.yaml"], tmp_path / "p.xlsx"
+    )
+    assert report.output is not None and report.output.galat == report.galat > 0
+    wb = openpyxl.load_workbook(report.output.xlsx)
+    for ws in wb.worksheets:
+        assert f"DRAF — masih ada {report.galat} galat" in (ws.oddHeader.center.text or "")

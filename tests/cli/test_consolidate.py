@@ -20,13 +20,31 @@ def iki(*args: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_one_dinas_writes_the_full_submission(tmp_path: Path) -> None:
+def test_one_dinas_with_galat_is_written_as_draf_and_exits_1(tmp_path: Path) -> None:
     output = tmp_path / "pengajuan.xlsx"
-    r = iki("consolidate", CONTOH / "probolinggo.yaml", "-o", output)
-    assert r.returncode == 0, r.stderr
+    r = iki("consolidate", CONTOH / "probolinggo.yaml", "-o", output, "--docx")
+    assert r.returncode == 1, r.stderr  # written, but galat remain
     assert "15 jabatan, 40 indikator" in r.stdout and str(output) in r.stdout
+    assert "DRAF" in r.stderr and str(tmp_path / "pengajuan.docx") in r.stdout
     wb = openpyxl.load_workbook(output)
     assert wb.sheetnames == ["Keputusan", "Lampiran", "Rekap", "Ringkasan"]
+    assert "DRAF — masih ada" in (wb["Lampiran"].oddHeader.center.text or "")
+    assert (tmp_path / "pengajuan.docx").read_bytes()[:2] == b"PK"
+
+
+def test_a_clean_submission_has_no_mark_and_exits_0(tmp_path: Path) -> None:
+    from iki_xl.io import interchange
+    from tests.io.write.submission.generated import sixty_jabatan
+
+    source = tmp_path / "bersih.yaml"
+    interchange.save(sixty_jabatan(), source)
+    output = tmp_path / "bersih.xlsx"
+    r = iki("consolidate", source, "-o", output, "--docx", "--org-order", "--fraction")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "0 galat" in r.stdout and "DRAF" not in r.stdout + r.stderr
+    for ws in openpyxl.load_workbook(output).worksheets:
+        assert not ws.oddHeader.center.text, ws.title
+    assert (tmp_path / "bersih.docx").is_file()
 
 
 def test_strict_refuses_while_galat_remain(tmp_path: Path) -> None:

@@ -14,11 +14,11 @@ import openpyxl
 import pytest
 
 from iki_xl.app.check import check_file
-from iki_xl.core.findings import cell_position
-from iki_xl.core.rules.catalogue import catalogue_markdown
+from iki_xl.core.findings import SEVERITY_RANK, Severity, cell_position
+from iki_xl.core.rules.markdown import catalogue_markdown, measured_section
 from iki_xl.io.interchange import save
 from iki_xl.io.read.workbook import read_workbook
-from iki_xl.io.write.report import FIRST_ROW, HEADER_ROW, REPORT_COLUMNS
+from iki_xl.io.write.report import REPORT_COLUMNS, RULE_COLUMNS, RULES_ROW, header_row
 from iki_xl.io.write.workbook import write_workbook
 from tests.core.rules.document import clean_document
 from tests.io.conftest import contoh
@@ -63,6 +63,8 @@ def test_yaml_with_galat_exits_1_and_json_has_exactly_the_keys() -> None:
     assert data and all(set(d) == JSON_KEYS for d in data)
     assert all(d["sheet"] == "" and d["cell"] == "" for d in data)
     assert {"IKI-S009", "IKI-S012", "IKI-S014", "IKI-I009"} <= {d["code"] for d in data}
+    ranks = [SEVERITY_RANK[Severity(d["severity"])] for d in data]
+    assert ranks == sorted(ranks)  # galat first, then peringatan, then info
 
 
 def test_clean_document_exits_0(tmp_path: Path) -> None:
@@ -77,7 +79,11 @@ def test_text_output_is_a_table_showing_the_jalur_of_a_data_file() -> None:
     r = iki("validate", CONTOH / "sampang.yaml", width=250)
     assert r.returncode == 1
     assert "Hasil Validasi" in r.stdout
-    line = next(b for b in r.stdout.splitlines() if "IKI-S012" in b)
+    # the counts per rule come first, the findings after them
+    assert r.stdout.index("Temuan per aturan") < r.stdout.index("Hasil Validasi")
+    summary = next(b for b in r.stdout.splitlines() if "IKI-S012" in b)
+    assert "Baris tugas ganda" in summary
+    line = next(b for b in r.stdout.splitlines() if "IKI-S012" in b and "jabatan[" in b)
     assert "jabatan[2].tugas[6]" in line
     assert "galat," in r.stdout
 
@@ -161,8 +167,14 @@ def test_report_sheet_counts_then_sorted_rows_with_links(
         "Peringatan": sum(f.severity == "peringatan" for f in findings),
         "Info": sum(f.severity == "info" for f in findings),
     }
-    assert [c.value for c in ws[HEADER_ROW + 1]] == list(REPORT_COLUMNS)
-    rows = list(ws.iter_rows(min_row=FIRST_ROW + 1, values_only=False))
+    # the counts per rule, then the findings: galat first, then by sheet, row, column
+    assert [c.value for c in ws[RULES_ROW + 1]][:4] == list(RULE_COLUMNS)
+    per_rule = {ws.cell(RULES_ROW + 2 + i, 1).value: ws.cell(RULES_ROW + 2 + i, 3).value
+                for i in range(len({f.code for f in findings}))}  # fmt: skip
+    assert per_rule == {c: sum(f.code == c for f in findings) for c in {f.code for f in findings}}
+    top = header_row(findings)
+    assert [c.value for c in ws[top + 1]] == list(REPORT_COLUMNS)
+    rows = list(ws.iter_rows(min_row=top + 2, values_only=False))
     assert len(rows) == len(findings)
     keys = []
     for row in rows:
@@ -171,8 +183,10 @@ def test_report_sheet_counts_then_sorted_rows_with_links(
         assert where.hyperlink is not None
         assert where.hyperlink.target.replace("\\", "/").endswith("/sampang.xlsx")
         assert where.hyperlink.location == f"'{sheet}'!{cell}"
-        keys.append((order.index(sheet), *cell_position(cell)))
+        rank = {"Galat": 0, "Peringatan": 1, "Info": 2}[row[1].value]
+        keys.append((rank, order.index(sheet), *cell_position(cell)))
     assert keys == sorted(keys)
+    assert keys[0][0] == SEVERITY_RANK[Severity.GALAT]
 
 
 def test_yaml_report_has_jalur_instead_of_links(tmp_path: Path) -> None:
@@ -180,7 +194,8 @@ def test_yaml_report_has_jalur_instead_of_links(tmp_path: Path) -> None:
     r = iki("validate", CONTOH / "probolinggo.yaml", "--report", report)
     assert r.returncode == 1
     ws = openpyxl.load_workbook(report)["Hasil Validasi"]
-    where = [row[3] for row in ws.iter_rows(min_row=FIRST_ROW + 1)]
+    findings = check_file(CONTOH / "probolinggo.yaml").findings
+    where = [row[3] for row in ws.iter_rows(min_row=header_row(findings) + 2)]
     assert where and all(c.value.startswith("jabatan[") and c.hyperlink is None for c in where)
 
 
@@ -192,7 +207,14 @@ def test_rules_markdown_matches_docs(tmp_path: Path) -> None:
     r = iki("rules", "--format", "markdown", "-o", output)
     assert r.returncode == 0, r.stderr
     assert output.read_text(encoding="utf-8") == catalogue_markdown()
-    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == catalogue_markdown()
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert docs.startswith(catalogue_markdown())
+    # regenerating over docs/rules.md keeps its measured section (the corpus table)
+    output.write_text(docs.replace("Jumlah aturan:", "Jumlah lama:"), encoding="utf-8")
+    r = iki("rules", "--format", "markdown", "-o", output)
+    assert r.returncode == 0, r.stderr
+    assert output.read_text(encoding="utf-8") == docs
+    assert measured_section(docs)
 
 
 def test_rules_json_lists_every_code() -> None:

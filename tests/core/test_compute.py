@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from iki_xl.core.capaian import INCOMPLETE
 from iki_xl.core.compute import compute_indikator
-from iki_xl.core.formula import quarter_value, year_value
+from iki_xl.core.formula import last_quarter, quarter_value, year_value
 from iki_xl.core.formulasi import complete
 from iki_xl.core.hierarchy import org_order
 from iki_xl.core.model import (
@@ -22,7 +23,13 @@ from iki_xl.core.model import (
     Polaritas,
 )
 from iki_xl.core.numbers import Result, format_number
-from iki_xl.core.rekap import rekap_rows
+from iki_xl.core.rekap import (
+    INCOMPLETE_LABEL,
+    NOT_ASSESSED,
+    dinas_rekap,
+    rekap_rows,
+    summarize,
+)
 from iki_xl.core.rules import check
 from iki_xl.io.interchange import apply_contoh, load
 from tests.strategies import dokumen
@@ -101,8 +108,29 @@ def test_rekap_rows_carry_what_compute_indikator_computes(name: str) -> None:
     assert len(rows) == len(expected) > 0
     for row, r in zip(rows, expected, strict=True):
         assert row.capaian == r.capaian.value
-        assert row.predikat == r.predikat
+        incomplete = r.capaian.reason == INCOMPLETE
+        assert row.predikat == (INCOMPLETE if incomplete else r.predikat)
         assert row.keterangan == ("" if r.capaian.ok else r.capaian.reason)
+
+
+@pytest.mark.parametrize("name", ["probolinggo", "sampang"])
+def test_an_incomplete_year_is_never_a_low_predikat_in_rekap_or_ringkasan(name: str) -> None:
+    doc = _contoh(name)
+    rows = rekap_rows(doc)
+    incomplete = [
+        row
+        for row, ind in zip(rows, _indikator(doc), strict=True)
+        if last_quarter(ind) in (1, 2, 3)
+    ]
+    assert incomplete, "the example leaves TW IV empty for a few indicators"
+    assert {row.predikat for row in incomplete} == {INCOMPLETE}
+    assert all(row.capaian is None for row in incomplete)
+    summary = summarize([dinas_rekap(doc)])
+    counts = summary.predikat[summary.dinas[0]]
+    assert counts[INCOMPLETE_LABEL] == len(incomplete)
+    assert summary.predikat_columns[-2:] == [INCOMPLETE_LABEL, NOT_ASSESSED]
+    judged = sum(n for p, n in counts.items() if p not in (INCOMPLETE_LABEL, NOT_ASSESSED))
+    assert judged == sum(row.capaian is not None for row in rows)
 
 
 _PERCENT = re.compile(r" (-?[\d.]+(?:,\d+)?)% \((di atas 150%|di bawah 50%)\)")

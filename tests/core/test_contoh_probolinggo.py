@@ -419,7 +419,8 @@ def test_overlay_capaian_of_every_indikator(contoh: Dokumen) -> None:
     usual = [c for c in values if 80 <= c <= 110]
     assert len(usual) >= 0.6 * len(values), "most capaian 80–110 %"
     assert any(c < 70 for c in values), "a few low"
-    assert 1 <= sum(c > 100 for c in values) <= 3, "one or two above 100 %"
+    # a few above 100 %: two over the year, two ahead of their quarterly targets by TW III
+    assert 1 <= sum(c > 100 for c in values) <= 4, "a few above 100 %"
     assert len(predikats) >= 4
 
 
@@ -437,13 +438,14 @@ def test_overlay_tw_iv_empty(contoh: Dokumen) -> None:
     assert h.year.value == pytest.approx(75.0)
     assert h.capaian_to_date.value == pytest.approx(75.0)
     assert h.capaian.reason == "belum lengkap" and h.predikat_shown == "belum lengkap"
-    # jumlah: the value to date sums the filled quarters: 4 + 6 + 5 = 15 against the year's
-    # 30 (no quarterly targets): 50 % to date, and no "Sangat Rendah" for the year
+    # jumlah: the value to date sums the filled quarters, 4 + 6 + 5 = 15, against the
+    # quarterly targets to date, 8 + 8 + 8 = 24: 62.5 %, and no "Sangat Rendah" for the year
     h = compute_indikator(
         _ind(contoh, "kasi-rehabilitasi-sosial-anak-lansia", 3), contoh.skala_predikat
     )
     assert h.year.value == pytest.approx(15.0)
-    assert h.capaian_to_date.value == pytest.approx(50.0)
+    assert h.target_to_date == pytest.approx(24.0)
+    assert h.capaian_to_date.value == pytest.approx(62.5)
     assert h.capaian.reason == "belum lengkap" and h.predikat == ""
 
 

@@ -10,6 +10,7 @@ from iki_xl.core.findings import (
     Finding,
     Severity,
     cell_position,
+    count_by_rule,
     count_by_severity,
     place,
     sort_findings,
@@ -79,6 +80,46 @@ def test_sort_puts_sheets_in_workbook_order_then_unknown_ones_then_unplaced_by_j
         ("", "", "jabatan[2].nama", "B"),
         ("", "", "jabatan[10].nama", "X"),  # by index, not as text
     ]
+
+
+def test_sort_puts_galat_first_then_peringatan_then_info() -> None:
+    def f(severity: Severity, sheet: str = "", cell: str = "", jalur: str = "") -> Finding:
+        return Finding("X", severity, "m", jalur=jalur, sheet=sheet, cell=cell)
+
+    findings = [
+        f(Severity.INFO, "Jabatan 1", "A1"),
+        f(Severity.PERINGATAN, "Jabatan 2", "B2"),
+        f(Severity.GALAT, "Jabatan 2", "C9"),
+        f(Severity.PERINGATAN, jalur="jabatan[0].nama"),
+        f(Severity.GALAT, "Jabatan 1", "C30"),
+        f(Severity.INFO, jalur="jabatan[1].nama"),
+    ]
+    got = sort_findings(findings, ["Jabatan 1", "Jabatan 2"])
+    assert [(x.severity, x.sheet, x.cell, x.jalur) for x in got] == [
+        (Severity.GALAT, "Jabatan 1", "C30", ""),
+        (Severity.GALAT, "Jabatan 2", "C9", ""),
+        (Severity.PERINGATAN, "Jabatan 2", "B2", ""),
+        (Severity.PERINGATAN, "", "", "jabatan[0].nama"),
+        (Severity.INFO, "Jabatan 1", "A1", ""),
+        (Severity.INFO, "", "", "jabatan[1].nama"),
+    ]
+
+
+def test_count_by_rule_puts_the_worst_and_most_frequent_first() -> None:
+    findings = [
+        Finding("IKI-B001", Severity.PERINGATAN, "m"),
+        Finding("IKI-I003", Severity.GALAT, "m"),
+        Finding("IKI-S012", Severity.PERINGATAN, "m"),
+        Finding("IKI-B001", Severity.PERINGATAN, "m"),
+        Finding("IKI-B007", Severity.INFO, "m"),
+    ]
+    assert count_by_rule(findings) == [
+        ("IKI-I003", Severity.GALAT, 1),
+        ("IKI-B001", Severity.PERINGATAN, 2),
+        ("IKI-S012", Severity.PERINGATAN, 1),
+        ("IKI-B007", Severity.INFO, 1),
+    ]
+    assert count_by_rule([]) == []
 
 
 def test_count_by_severity() -> None:

@@ -114,3 +114,20 @@ def test_errors_say_what_was_expected_in_bahasa_indonesia(data: dict, message: s
         interchange.dokumen_from_data(data, "t.yaml")
     assert str(e.value).startswith(message)
     assert "Input should" not in str(e.value) and "(dan" not in str(e.value)
+
+
+def test_examples_quarterly_targets_and_faktor_round_trip(doc_contoh: Dokumen) -> None:
+    indikator = [i for jab in doc_contoh.jabatan for _, i in jab.semua_indikator()]
+    assert any(any(t is not None for t in i.target_triwulan) for i in indikator)
+    assert any(any(i.faktor_penghambat) for i in indikator)
+    text = interchange.to_yaml(doc_contoh)
+    assert interchange.dokumen_from_data(yaml.safe_load(text), "t") == doc_contoh
+
+
+def test_a_file_written_before_quarterly_targets_loads_as_before() -> None:
+    old = {"jabatan": [{"id": "a", "nama": "A", "kinerja": [{"indikator": [
+        {"nama": "x", "target": 5, "realisasi": [1, 2, None, None]}]}]}]}  # fmt: skip
+    ind = interchange.dokumen_from_data(old, "t").jabatan[0].kinerja[0].indikator[0]
+    assert ind.target_triwulan == [None] * 4
+    assert ind.faktor_pendukung == ind.faktor_penghambat == ind.tindak_lanjut == [""] * 4
+    assert (ind.target, ind.realisasi) == (5, [1, 2, None, None])

@@ -322,13 +322,71 @@ class SheetApi:
         lp.allow_formatting = permissions.get("AllowFormattingCells", False)
 
 
+class BookApi:
+    """Excel's Workbook COM object, as far as the macros touch it: the raw `FullName`
+    (an https URL for a workbook on OneDrive or SharePoint)."""
+
+    __slots__ = ("_excel",)
+
+    def __init__(self, excel: FakeExcel) -> None:
+        self._excel = excel
+
+    @property
+    def FullName(self) -> str:
+        return self._excel.fullname
+
+
+class AppApi:
+    """The members of Excel's Application COM object the macros use. `GetSaveAsFilename`
+    and `GetOpenFilename` show no dialog here: they record their call and give
+    `FakeExcel.save_as_answer` / `open_answer` (a path, or False: Cancel); `CalculateFull`
+    counts in `FakeExcel.calculations`."""
+
+    __slots__ = ("_excel",)
+
+    def __init__(self, excel: FakeExcel) -> None:
+        self._excel = excel
+
+    def CalculateFull(self) -> None:
+        self._excel.calculations += 1
+
+    def GetOpenFilename(
+        self, FileFilter: str = "", FilterIndex: int = 1, Title: str = "", *args: Any
+    ) -> str | bool:
+        self._excel.open_asked.append({"FileFilter": FileFilter, "Title": Title})
+        return self._excel.open_answer
+
+    def GetSaveAsFilename(
+        self,
+        InitialFilename: str = "",
+        FileFilter: str = "",
+        FilterIndex: int = 1,
+        Title: str = "",
+        ButtonText: str = "",
+    ) -> str | bool:
+        self._excel.save_as_asked.append(
+            {"InitialFilename": InitialFilename, "FileFilter": FileFilter, "Title": Title}
+        )
+        return self._excel.save_as_answer
+
+
 class FakeExcel:
-    """One workbook in one fake Excel application."""
+    """One workbook in one fake Excel application.
+
+    `fullname` is Excel's FullName; xlwings on Windows turns an https one into the local
+    path of the synced file, or raises when it cannot: set `fullname_error` to make
+    `Book.fullname` raise it (Book.api.FullName still gives the URL).
+    """
 
     def __init__(self, sheets: list[FakeSheet], names: dict[str, str], fullname: str) -> None:
         self.sheets = sheets
         self.names = dict(names)
         self.fullname = fullname
+        self.fullname_error: Exception | None = None
+        self.save_as_answer: str | bool = False
+        self.save_as_asked: list[dict[str, Any]] = []
+        self.open_answer: str | bool = False  # GetOpenFilename: a path, or False (Cancel)
+        self.open_asked: list[dict[str, Any]] = []
         self.status: list[Any] = []  # every value given to app.status_bar
         self.status_bar: Any = False
         self.screen_updating = True
@@ -373,7 +431,7 @@ class FakeExcel:
                 "status_bar": (lambda: self.status_bar, set_status),
                 "screen_updating": (lambda: self.screen_updating, set_screen),
                 "books": (lambda: self._books, None),
-                "api": (lambda: app_api, None),
+                "api": (lambda: AppApi(self), None),
             },
         )
 
@@ -393,15 +451,6 @@ class FakeExcel:
             self.calculations += 1
 
         app.calculate.side_effect = calculate
-        excel = self
-
-        class _AppApi:
-            """The one member of Excel's Application COM object the macros use."""
-
-            def CalculateFull(self) -> None:
-                excel.calculations += 1
-
-        app_api = _AppApi()
         books = create_autospec(xw.main.Books, instance=True, spec_set=True)
         books.__iter__.side_effect = lambda: iter([self.book])
 
@@ -422,11 +471,17 @@ class FakeExcel:
                 "app": (lambda: self.app, None),
                 "sheets": (lambda: self._sheets(), None),
                 "names": (lambda: self._names(), None),
-                "fullname": (lambda: self.fullname, None),
+                "fullname": (self._fullname, None),
                 "name": (lambda: self.fullname.replace("\\", "/").rsplit("/", 1)[-1], None),
+                "api": (lambda: BookApi(self), None),
             },
         )
         return book
+
+    def _fullname(self) -> str:
+        if self.fullname_error is not None:
+            raise self.fullname_error
+        return self.fullname
 
     def _names(self) -> Any:
         names = create_autospec(xw.main.Names, instance=True, spec_set=True)

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import docx
 import openpyxl
 import pytest
 import xlwings as xw
@@ -152,9 +153,13 @@ def test_consolidate_writes_beside_the_workbook_and_opens_it(excel: Any, tmp_pat
     assert wb.sheetnames[:4] == ["Keputusan", "Lampiran", "Rekap", "Ringkasan"]
     assert len(ex.alerts) == 1 and str(target) in ex.alerts[0]["prompt"]
     assert "galat" in ex.alerts[0]["prompt"] and ex.alerts[0]["mode"] == "info"
+    assert "DRAF" in ex.alerts[0]["prompt"]  # the Sampang example keeps its galat
+    word = target.with_suffix(".docx")
+    assert str(word) in ex.alerts[0]["prompt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["IKI Sampang.xlsx", "IKI Sampang - Pengajuan IKI.xlsx"]
-    )  # no temporary file left behind
+        ["IKI Sampang.xlsx", target.name, word.name]
+    )  # both files, no temporary file left behind
+    assert any("INDIKATOR KINERJA INDIVIDU" in p.text for p in docx.Document(str(word)).paragraphs)
     assert ex.status_bar is False
 
 
@@ -220,13 +225,19 @@ def test_not_an_iki_workbook(excel: Any) -> None:
 
 def test_every_ribbon_call_exists_and_takes_book_none() -> None:
     text = RIBBON.read_text(encoding="utf-8")
-    names = re.findall(r'RunPython "import iki_xl\.macros as m; m\.(\w+)\(\)"', text)
-    assert names == ["validate", "recalculate", "add_jabatan", "consolidate", "help"]
-    for n in names:
+    names = re.findall(r'RunPython "import iki_xl\.macros as m; m\.(\w+)\(', text)
+    assert names == [
+        "validate", "recalculate", "add_jabatan", "new_year", "consolidate",
+        "quarterly_report", "quarterly_report", "compare",
+    ]  # fmt: skip
+    # the one argument VBA passes: the quarter, a single digit it has checked
+    assert re.findall(r"m\.quarterly_report\((\w*)", text) == ["", "triwulan"]
+    # Bantuan is VBA only now; `help` stays for workbooks distributed before, which call it
+    for n in [*names, "help"]:
         function = getattr(macros, n)
         param = list(inspect.signature(function).parameters.values())
-        assert [p.name for p in param] == ["book"]
-        assert param[0].default is None
+        assert param[0].name == "book" and param[0].default is None
+        assert all(p.default is None for p in param)
 
 
 def test_book_none_uses_the_caller(excel: Any, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,10 +14,10 @@ from iki_xl.app.check import Checked, check_file, check_workbook
 from iki_xl.core.findings import Finding
 from iki_xl.io.read.workbook import read_grids
 from iki_xl.io.write.report import (
-    FIRST_ROW,
     REPORT_WIDTHS,
     SEVERITY_COLORS,
     cell_notes,
+    header_row,
     report_grid,
     severity_counts,
 )
@@ -93,7 +93,7 @@ def test_report_equals_headless_grid(sampang: dict[str, Any]) -> None:
         for c, v in enumerate(row):
             assert lp.content((r, c)) == as_stored(v), (r, c)
     # links point at the offending cells
-    first = expected[FIRST_ROW]
+    first = expected[header_row(sampang["findings"]) + 1]
     f = sampang["findings"][0]
     assert first[3] == f'=HYPERLINK("#\'{f.sheet}\'!{f.cell}","{f.sheet}!{f.cell}")'
 
@@ -155,11 +155,10 @@ def test_second_run_clears_the_first_runs_marks(excel: Any) -> None:
     first = {(s, c): k for (s, c), (k, _) in cell_notes(_findings(ex)).items()}
     (s_note, c_note) = next(iter(first))
     # the planner fixes one typo: that cell's finding goes away
-    typo = next(
-        (s, c) for (s, c) in first if "Presentase" in str(ex.find(s).values.get(pos(c), ""))
-    )
+    # ("resposif": the one finding of its cell; the "Presentase" cell is also truncated)
+    typo = next((s, c) for (s, c) in first if "resposif" in str(ex.find(s).values.get(pos(c), "")))
     lp = ex.find(typo[0])
-    lp.values[pos(typo[1])] = lp.values[pos(typo[1])].replace("Presentase", "Persentase")
+    lp.values[pos(typo[1])] = lp.values[pos(typo[1])].replace("resposif", "responsif")
     assert lp.notes[pos(typo[1])].startswith(live.NOTE_PREFIX)
     # a planner's note replaces ours on another flagged cell
     lp_note: FakeSheet = ex.find(s_note)
@@ -220,9 +219,12 @@ def test_probolinggo_com_calls_are_per_sheet_not_per_cell(excel: Any) -> None:
     marked = sum(1 for (r, c) in ex.find(HV).values if c == live.MARKS_COL and r > 0)
     assert marked == len(cell_notes(check_file(Path(ex.fullname)).findings))
     # grids: one used range and one value read per sheet, the report and the marks' memory
-    # written as two blocks
-    assert p["used_range"] == n_sheet
+    # written as two blocks; per jabatan sheet one more used range and one formula read
+    # (are the IKI formulas there, or is Hitung Ulang needed?)
+    n_jabatan = len(check_file(Path(ex.fullname)).dokumen.jabatan)
+    assert p["used_range"] == n_sheet + n_jabatan
     assert p["value.get"] == n_sheet
+    assert p["formula.get"] == n_jabatan
     assert p["value.set"] == 2
     # marks: per marked cell one fill read, one note read, one note added; fills written in
     # groups by severity
@@ -236,3 +238,9 @@ def test_probolinggo_com_calls_are_per_sheet_not_per_cell(excel: Any) -> None:
     )
     assert total <= 2 * n_sheet + 4 * marked + 20
     assert total < n_cells / 5  # reading cell by cell alone would be n_cells calls
+
+
+def test_a_fresh_workbook_needs_no_hitung_ulang(sampang: dict[str, Any]) -> None:
+    ex: FakeExcel = sampang["ex"]
+    assert "Validasi selesai" in ex.alerts[-1]["prompt"]
+    assert "rumus IKI belum ada" not in ex.alerts[-1]["prompt"]

@@ -3,7 +3,7 @@ planner reads (what is found, why it matters, how to fix it), in Bahasa Indonesi
 
 Codes: IKI-S… structure, IKI-I… indicator, IKI-N… numbers, IKI-C… cascading, IKI-B…
 bahasa (language). A code, once published, keeps its meaning. The catalogue is the source
-of docs/rules.md (`catalogue_markdown`) and of `iki-xl rules`.
+of docs/rules.md (`rules.markdown`) and of `iki-xl rules`.
 """
 
 from __future__ import annotations
@@ -155,6 +155,87 @@ CATALOGUE: tuple[Rule, ...] = (
         "jabatan lain biasanya salinan yang belum disesuaikan.",
         "Susun kinerja dan indikator yang sesuai dengan tugas jabatan ini.",
     ),
+    # list structure (rules/lists.py)
+    _rule(
+        "IKI-S015",
+        INFO,
+        "Butir 'tugas lain' bukan butir terakhir",
+        "'Melaksanakan tugas lain yang diberikan atasan' menutup daftar tugas; di tengah "
+        "daftar ia tanda urutan yang tertukar saat menyalin.",
+        "Pindahkan butir tugas lain ke urutan terakhir.",
+    ),
+    _rule(
+        "IKI-S016",
+        INFO,
+        "Kata 'dan' pada butir yang bukan sebelum terakhir",
+        "Dalam daftar berhuruf, '; dan' hanya menutup butir sebelum terakhir; di tempat lain "
+        "ia tanda butir yang hilang, tertukar atau terpotong.",
+        "Letakkan '; dan' hanya pada butir sebelum terakhir.",
+    ),
+    _rule(
+        "IKI-S017",
+        P,
+        "Dua butir tergabung dalam satu butir",
+        "Dua tugas atau fungsi yang tertulis dalam satu butir tercetak sebagai satu huruf.",
+        "Pisahkan menjadi dua butir.",
+    ),
+    _rule(
+        "IKI-S018",
+        P,
+        "Butir hampir sama dengan butir lain",
+        "Butir yang mengulang butir lain dengan sedikit perbedaan (tanda baca, huruf besar, "
+        "satu kata) biasanya salinan yang terlewat.",
+        "Hapus salah satu atau bedakan isinya.",
+    ),
+    # across jabatan (rules/copies.py)
+    _rule(
+        "IKI-S019",
+        P,
+        "Daftar tugas sama atau hampir sama dengan jabatan lain",
+        "Setiap jabatan punya tugas sendiri; daftar yang sama dengan jabatan lain (nama unit "
+        "saja yang diganti) biasanya salinan yang belum disesuaikan.",
+        "Susun tugas sesuai jabatan ini.",
+    ),
+    _rule(
+        "IKI-S020",
+        P,
+        "Tugas atau fungsi menyebut unit lain",
+        "Butir yang menyebut seksi, sub bagian atau bidang lain (bukan unit jabatan ini atau "
+        "atasannya) biasanya tersalin dari jabatan lain.",
+        "Ganti dengan nama unit jabatan ini.",
+    ),
+    _rule(
+        "IKI-S021",
+        P,
+        "Nama jabatan sama dengan jabatan lain",
+        "Dua jabatan bernama sama (huruf besar, spasi dan tanda baca diabaikan) tidak dapat "
+        "dibedakan di lampiran.",
+        "Bedakan nama jabatan, mis. dengan menyebut unitnya.",
+    ),
+    _rule(
+        "IKI-S022",
+        P,
+        "Tabel kinerja hampir sama dengan jabatan lain",
+        "Tabel yang indikator dan formulasinya hanya berbeda sedikit (satu kata, tanda baca) "
+        "dari jabatan lain biasanya salinan yang belum disesuaikan.",
+        "Susun kinerja dan indikator sendiri untuk jabatan ini.",
+    ),
+    _rule(
+        "IKI-S023",
+        INFO,
+        "Gaya huruf nama jabatan berbeda dari yang lain",
+        "Nama jabatan dalam satu dokumen ditulis dengan gaya huruf yang sama (Huruf Awal "
+        "Kapital, HURUF BESAR atau huruf kecil).",
+        "Samakan gaya penulisan nama jabatan.",
+    ),
+    _rule(
+        "IKI-S024",
+        INFO,
+        "Urutan sheet berbeda dari struktur organisasi",
+        "Lampiran dicetak menurut urutan sheet; urutan itu berbeda dari pohon atasan "
+        "(Kepala Dinas → Sekretaris → Sub Bagian → Bidang → Seksi).",
+        "Pindahkan sheet sesuai struktur organisasi, atau biarkan bila urutan ini disengaja.",
+    ),
     # ------------------------------------------------------------------ indikator
     _rule(
         "IKI-I001",
@@ -260,6 +341,29 @@ CATALOGUE: tuple[Rule, ...] = (
         "Indikator 'Jumlah X' harus dihitung dengan menjumlahkan X, bukan hal lain.",
         "Samakan yang dijumlahkan di formulasi dengan yang disebut di nama indikator.",
     ),
+    _rule(
+        "IKI-I015",
+        P,
+        "Formulasi hampir sama dengan nama indikator",
+        "Formulasi yang mengulang nama indikator dengan sedikit perbedaan (tanda baca, huruf "
+        "besar, satu kata) tidak menjelaskan cara menghitung.",
+        "Tuliskan cara menghitungnya (pembilang/penyebut atau Σ).",
+    ),
+    _rule(
+        "IKI-I016",
+        P,
+        "Indikator bukan ukuran",
+        "Indikator mengukur sesuatu yang dapat dihitung; 'Data …', 'Tersedianya …' atau "
+        "'Pelaksanaan …' menyebut barang atau kegiatan, bukan ukurannya.",
+        "Awali dengan ukuran (Persentase, Jumlah, Indeks …) atas subjek yang dapat dihitung.",
+    ),
+    _rule(
+        "IKI-I017",
+        INFO,
+        "Dua tanda jumlah",
+        "'Σ' sudah berarti jumlah; 'Σ Jumlah …' menulis penjumlahan dua kali.",
+        "Pakai salah satu: 'Σ …' atau 'Jumlah …'.",
+    ),
     # ------------------------------------------------------------------ angka
     _rule(
         "IKI-N001",
@@ -333,6 +437,15 @@ CATALOGUE: tuple[Rule, ...] = (
         "Capaian adalah realisasi dibanding target; tanpa target tidak dapat dihitung.",
         "Isi target indikator.",
     ),
+    _rule(
+        "IKI-N011",
+        P,
+        "Target tahunan tidak sama dengan target triwulan",
+        "Bila keempat target triwulan diisi, capaian tahunan dihitung terhadap target "
+        "triwulan menurut agregasinya (kumulatif: dijumlahkan; akhir: target TW IV; "
+        "rata-rata: dirata-rata); target tahunan yang berbeda membuat dokumen bertentangan.",
+        "Samakan target tahunan dengan target triwulan, atau perbaiki target triwulannya.",
+    ),
     # ------------------------------------------------------------------ cascading
     _rule(
         "IKI-C001",
@@ -400,41 +513,37 @@ CATALOGUE: tuple[Rule, ...] = (
         "Indonesia.",
         "Ganti dengan kata bahasa Indonesia yang disarankan.",
     ),
+    _rule(
+        "IKI-B008",
+        INFO,
+        "Bentuk tidak baku",
+        "Bentuk yang tidak baku menurut KBBI ('resiko', 'ketrampilan', 'perijinan') terbawa "
+        "ke keputusan yang ditandatangani.",
+        "Ganti dengan bentuk baku yang disarankan.",
+    ),
+    _rule(
+        "IKI-B009",
+        INFO,
+        "Spasi atau tanda baca",
+        "Spasi di sekitar garis miring ('HIV/ AIDS'), titik ganda ('..'), spasi sebelum koma "
+        "atau koma setelah kata pertama membuat cetakan tidak rapi.",
+        "Perbaiki seperti yang disarankan.",
+    ),
+    _rule(
+        "IKI-B010",
+        INFO,
+        "Singkatan mengulang kata kepanjangannya",
+        "'Penyandang PMKS' menulis 'Penyandang' dua kali: P pada PMKS sudah berarti Penyandang.",
+        "Hapus kata yang berulang, atau tulis kepanjangannya saja.",
+    ),
+    _rule(
+        "IKI-B011",
+        P,
+        "Teks terpotong",
+        "Teks yang berakhir dengan koma, 'dan', 'serta', 'sesuai dengan' atau kurung yang "
+        "tidak ditutup terpotong saat disalin; kalimatnya tidak lengkap.",
+        "Lengkapi kalimat yang terpotong.",
+    ),
 )
 
 RULES: dict[str, Rule] = {r.code: r for r in CATALOGUE}
-
-
-def catalogue_markdown() -> str:
-    """docs/rules.md: every rule's code, severity, what, why and how to fix."""
-    lines = [
-        "# Aturan validasi IKI",
-        "",
-        "<!-- Dibuat otomatis dari iki_xl/core/rules/catalogue.py (CATALOGUE) dengan "
-        "`iki-xl rules --format markdown -o docs/rules.md`; jangan diubah dengan tangan. -->",
-        "",
-        "Setiap temuan punya kode tetap, tingkat keparahan, pesan dan saran perbaikan, serta "
-        "menunjuk jabatan dan sel yang bermasalah.",
-        "",
-        "- **galat**: harus diperbaiki sebelum dokumen diajukan (`iki-xl validate` keluar "
-        "dengan kode 1);",
-        "- **peringatan**: kemungkinan besar salah, periksa;",
-        "- **info**: saran perbaikan mutu.",
-        "",
-        "Validasi tidak pernah mengubah isian perencana.",
-        "",
-        f"Jumlah aturan: {len(CATALOGUE)}.",
-    ]
-    for prefix, group in GROUPS.items():
-        lines += [
-            "",
-            f"## {group} (IKI-{prefix}…)",
-            "",
-            "| Kode | Keparahan | Temuan | Alasan | Cara memperbaiki |",
-            "|---|---|---|---|---|",
-        ]
-        for r in CATALOGUE:
-            if r.code[4] == prefix:
-                cells = [r.code, str(r.severity), r.title, r.reason, r.fix]
-                lines.append("| " + " | ".join(s.replace("|", "\\|") for s in cells) + " |")
-    return "\n".join(lines) + "\n"

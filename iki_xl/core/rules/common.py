@@ -16,7 +16,11 @@ class Collector:
     def __init__(self) -> None:
         self.findings: list[Finding] = []
 
-    def __call__(self, code: str, jab: Jabatan, jalur: str, message: str, saran: str = "") -> None:
+    def __call__(
+        self, code: str, jab: Jabatan | str, jalur: str, message: str, saran: str = ""
+    ) -> None:
+        """One finding about `jab` (a jabatan, or the text naming what it is about: the
+        Dinas, for a finding on the whole document)."""
         rule = RULES[code]
         self.findings.append(
             Finding(
@@ -24,10 +28,15 @@ class Collector:
                 severity=rule.severity,
                 message=message,
                 saran=saran or rule.fix,
-                jabatan=jab.nama or jab.id,
+                jabatan=jab if isinstance(jab, str) else (jab.nama or jab.id),
                 jalur=jalur,
             )
         )
+
+
+def dinas_of(doc: Dokumen) -> str:
+    """How a finding on the whole document names what it is about: the Dinas."""
+    return doc.instansi.nama.strip() or "Seluruh dokumen"
 
 
 def is_blank(s: str | None) -> bool:

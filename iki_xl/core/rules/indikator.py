@@ -1,4 +1,5 @@
-"""Indicator rules (IKI-I…): what an indicator and its formula must say."""
+"""Indicator rules (IKI-I…): what an indicator and its formula must say, and what a name
+that measures nothing or a formula that only repeats it look like."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
+from iki_xl.core import similarity
 from iki_xl.core.formula import expression_error
 from iki_xl.core.formulasi import FX, PREFIX, SIGMA, FormulaReading, jenis_from_name, read_formulasi
 from iki_xl.core.model import Dokumen, Indikator, Jabatan, JenisFormula
@@ -69,6 +73,8 @@ def check_indikator(doc: Dokumen, add: Collector) -> None:
             from_name=jenis_from_name(ind.nama),
         )
         for rule in (_required, _kind_and_name, _tautology, _satuan, _expression, _counted):
+            rule(x, add)
+        for rule in (_measure, _double_sum):
             rule(x, add)
     for j, jab in enumerate(doc.jabatan):
         _repeated(j, jab, add)
@@ -146,13 +152,24 @@ def _kind_and_name(x: _Indikator, add: Collector) -> None:
 
 
 def _tautology(x: _Indikator, add: Collector) -> None:
-    """I008: the formula only repeats the indicator's name."""
-    if x.has_formula and not is_blank(x.ind.nama) and norm(x.formula) == norm(x.ind.nama):
+    """I008: the formula only repeats the indicator's name; I015: it repeats it with a
+    small difference (punctuation, case, one word: similarity.formula_equals_name)."""
+    if not x.has_formula or is_blank(x.ind.nama):
+        return
+    if norm(x.formula) == norm(x.ind.nama):
         add(
             "IKI-I008",
             x.jab,
             f"{x.jalur}.formulasi",
             f"Formulasi indikator {x.name} hanya mengulang nama indikatornya.",
+        )
+    elif similarity.formula_equals_name(x.ind.nama, x.ind.formulasi):
+        add(
+            "IKI-I015",
+            x.jab,
+            f"{x.jalur}.formulasi",
+            f"Formulasi indikator {x.name} hampir sama dengan nama indikatornya: "
+            f"{quote(x.formula)}.",
         )
 
 
@@ -280,4 +297,112 @@ def _office_as_source(j: int, jab: Jabatan, add: Collector) -> None:
             jab,
             places[0][0],
             f"Sumber data {quote(places[0][1])} menyebut unit kerja, bukan dokumen atau data{more}.",
+        )
+
+
+# What an indicator's name opens with when it measures something ("Persentase …"), and the
+# words that show it names a thing or an activity instead ("Data …", "Pelaksanaan …").
+MEASURE_WORDS = tuple(
+    [
+        "persentase",
+        "presentase",
+        "prosentase",
+        "jumlah",
+        "indeks",
+        "rasio",
+        "tingkat",
+        "nilai",
+        "angka",
+        "status",
+        "capaian",
+        "cakupan",
+        "proporsi",
+        "rata-rata",
+        "rerata",
+        "predikat",
+        "skor",
+        "level",
+        "laju",
+        "banyaknya",
+        "total",
+        "opini",
+        "peringkat",
+        "persen",
+        "derajat",
+    ]
+)
+NOT_MEASURE_START = frozenset(
+    [
+        "data",
+        "daftar",
+        "tersedianya",
+        "terlaksananya",
+        "tersusunnya",
+        "terwujudnya",
+        "meningkatnya",
+        "menurunnya",
+        "pelaksanaan",
+        "penyusunan",
+        "pengelolaan",
+        "penyediaan",
+        "kegiatan",
+        "dokumen",
+        "laporan",
+        "program",
+        "fasilitasi",
+        "koordinasi",
+        "pembinaan",
+    ]
+)
+_LONG_MEASURES = tuple(m for m in MEASURE_WORDS if len(m) >= 5)
+_DOUBLE_SUM = re.compile(r"[Σ∑]\s*(jumlah|total|banyaknya)\b", re.I)
+
+
+def _near_measure(word: str) -> bool:
+    """A measure word with a typo ("Jumllah", "Presetase")."""
+    return len(word) >= 5 and any(
+        OSA.distance(word, m, score_cutoff=2) <= 2 for m in _LONG_MEASURES
+    )
+
+
+def not_a_measure(nama: str) -> str | None:
+    """The word that shows an indicator's name measures nothing ("Data …", "Tersedianya …",
+    "Pelaksanaan …"), or None. A name opening with a measure word (also glued:
+    "PersentasePenyandang…") is a measure; so is one with a measure word further on."""
+    words = nama.split()
+    if not words:
+        return None
+    first = words[0].casefold()
+    if first.startswith(MEASURE_WORDS) or _near_measure(first):
+        return None
+    if first in NOT_MEASURE_START:
+        return words[0]
+    if not any(w.casefold().startswith(MEASURE_WORDS) for w in words):
+        return words[0]
+    return None
+
+
+def _measure(x: _Indikator, add: Collector) -> None:
+    """I016: an indicator whose name is no measure."""
+    word = not_a_measure(x.ind.nama)
+    if word:
+        add(
+            "IKI-I016",
+            x.jab,
+            f"{x.jalur}.nama",
+            f"Indikator {x.name} bukan ukuran: diawali '{word}', tanpa Persentase, Jumlah, "
+            "Indeks atau ukuran lain.",
+        )
+
+
+def _double_sum(x: _Indikator, add: Collector) -> None:
+    """I017: "Σ Jumlah …", a sum written twice."""
+    m = _DOUBLE_SUM.search(x.ind.formulasi) if x.has_formula else None
+    if m:
+        add(
+            "IKI-I017",
+            x.jab,
+            f"{x.jalur}.formulasi",
+            f"Dua tanda jumlah di formulasi indikator {x.name}: '{m.group(0)}'.",
+            f"Pakai salah satu: '{m.group(0)[0]} …' atau '{m.group(1)} …'.",
         )

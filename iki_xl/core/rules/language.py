@@ -1,117 +1,178 @@
-"""Language rules (IKI-B…): typos, glued words, a word twice, spacing, English words.
+"""Language rules (IKI-B…): the Indonesian spell check (misspellings, glued words, English
+words, non-standard forms), a word twice, spacing and punctuation, an acronym that repeats a
+word of its expansion, a text cut off.
 
 Every text a planner wrote is checked: jabatan name, tugas, fungsi, sasaran, and each
-indicator's texts. A finding's saran is the whole text corrected (`corrected_text`).
+indicator's nama, formulasi, penjelasan, sumber data and mendukung. The spell check
+(`core.spelling`) accepts the Dinas's own vocabulary (its acronyms, names, units, the words
+it uses throughout) and loads its word lists on first use. A finding's saran names each
+word with its suggestion: "Presentase → Persentase".
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from iki_xl.core.model import Dokumen, Jabatan
 from iki_xl.core.rules.common import Collector, quote
-from iki_xl.core.rules.words import CAMEL_CASE_NAMES, ENGLISH, TYPOS, correct_words
+from iki_xl.core.rules.text import abbreviation_repeats, document_expansions, truncated
+from iki_xl.core.spelling import (
+    BAKU,
+    ENGLISH,
+    GLUED,
+    REPEATED_WORD,
+    SPACING,
+    TYPO,
+    Misspelling,
+    check_text,
+    document_vocabulary,
+    kamus,
+)
+from iki_xl.core.spelling.check import context_of
 
-_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
-_GLUE_POINT = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
-_TOKEN = re.compile(r"\S+")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_REPEATED = re.compile(r"\b([^\W\d_]{2,})(\s+)(\1)\b", re.IGNORECASE)
-_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_HYPHEN_SPACE = re.compile(r"(?<=[^\W\d_]{2})- +(?=[^\W\d_])")
-_NO_SPACE_AFTER_COMMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
-_INDIKATOR_TEXTS = ("nama", "formulasi", "penjelasan", "sumber_data", "satuan", "mendukung")
-
-
-def _split_glued(text: str) -> str:
-    """'KepalaSub.' → 'Kepala Sub.'; addresses, URLs and known camel-case names kept."""
-
-    def token(m: re.Match[str]) -> str:
-        t = m.group(0)
-        if not _GLUED.search(t) or "@" in t or "://" in t or t.lower().startswith("www."):
-            return t
-        if "".join(_LETTERS.findall(t)).casefold() in CAMEL_CASE_NAMES:
-            return t
-        return _GLUE_POINT.sub(" ", t)
-
-    return _TOKEN.sub(token, text)
-
-
-def _same_word_twice(m: re.Match[str]) -> bool:
-    return m.group(1).casefold() == m.group(3).casefold()
-
-
-@lru_cache(maxsize=4096)
-def corrected_text(text: str) -> str:
-    """The text with every language fix applied: the suggestion of every IKI-B finding."""
-    t = _split_glued(text)
-    t = correct_words(t, TYPOS)[0]
-    t = correct_words(t, ENGLISH)[0]
-    t = _REPEATED.sub(lambda m: m.group(1) if _same_word_twice(m) else m.group(0), t)
-    t = _HYPHEN_SPACE.sub("-", t)
-    t = _NO_SPACE_AFTER_COMMA.sub(", ", t)
-    return _DOUBLE_SPACE.sub(" ", t)
+_WORD_CODES = {
+    TYPO: "IKI-B001",
+    GLUED: "IKI-B002",
+    REPEATED_WORD: "IKI-B003",
+    ENGLISH: "IKI-B007",
+    BAKU: "IKI-B008",
+}
+_SPACING_CODES = {"double_space": "IKI-B004", "hyphen": "IKI-B005", "no_space_after": "IKI-B006"}
+_LABELS = {
+    "IKI-B001": "Salah ketik",
+    "IKI-B002": "Kata berdempet",
+    "IKI-B003": "Kata berulang",
+    "IKI-B005": "Tanda hubung diikuti spasi",
+    "IKI-B006": "Tidak ada spasi setelah koma",
+    "IKI-B007": "Kata bahasa Inggris",
+    "IKI-B008": "Bentuk tidak baku",
+    "IKI-B009": "Spasi atau tanda baca",
+}
+_INDIKATOR_TEXTS = ("nama", "formulasi", "penjelasan", "sumber_data", "mendukung")
 
 
-def _pairs(found: Sequence[tuple[str, str]]) -> str:
-    return ", ".join(f"'{a}' → '{b}'" for a, b in found)
+def code_of(m: Misspelling) -> str:
+    """The rule a spell-check finding belongs to."""
+    if m.kind == SPACING:
+        return _SPACING_CODES.get(m.variant, "IKI-B009")
+    return _WORD_CODES[m.kind]
 
 
-@lru_cache(maxsize=4096)
-def _findings_of(text: str) -> tuple[tuple[str, str], ...]:
-    """((code, message), …) of one text; texts repeat across a document, hence the cache."""
-    if corrected_text(text) == text:
-        return ()
-    found: list[tuple[str, str]] = []
-    apart = _split_glued(text)  # misspellings are looked for with glued words apart
-    typos = correct_words(apart, TYPOS)[1]
-    if typos:
-        found.append(("IKI-B001", f"Salah ketik: {_pairs(typos)}."))
-    glued = [t for t in _TOKEN.findall(text) if _split_glued(t) != t]
-    if glued:
-        found.append(
-            (
-                "IKI-B002",
-                "Kata berdempet: " + ", ".join(f"'{t}'" for t in dict.fromkeys(glued)) + ".",
-            )
-        )
-    twice = [m.group(1) for m in _REPEATED.finditer(text) if _same_word_twice(m)]
-    if twice:
-        found.append(("IKI-B003", "Kata berulang: " + ", ".join(f"'{w} {w}'" for w in twice) + "."))
-    if _DOUBLE_SPACE.search(text):
-        found.append(("IKI-B004", f"Spasi ganda di {quote(text)}."))
-    if _HYPHEN_SPACE.search(text):
-        examples = ", ".join(f"'{m.group(0)}'" for m in re.finditer(r"[^\W\d_]+- +[^\W\d_]+", text))
-        found.append(("IKI-B005", f"Tanda hubung diikuti spasi: {examples}."))
-    if _NO_SPACE_AFTER_COMMA.search(text):
-        examples = ", ".join(f"'{m.group(0)}'" for m in re.finditer(r"[^\W\d_]+,[^\W\d_]+", text))
-        found.append(("IKI-B006", f"Tidak ada spasi setelah koma: {examples}."))
-    english = correct_words(apart, ENGLISH)[1]
-    if english:
-        found.append(("IKI-B007", f"Kata bahasa Inggris: {_pairs(english)}."))
-    return tuple(found)
+def _written(m: Misspelling) -> str:
+    return m.context or m.word
 
 
-def _check_text(jab: Jabatan, jalur: str, text: str, add: Collector) -> None:
-    if not text:
-        return
-    for code, message in _findings_of(text):
-        add(code, jab, jalur, message, corrected_text(text))
+def _message_item(code: str, m: Misspelling) -> str:
+    """How the message names one finding: the word, with its suggestion where there is one."""
+    if code in ("IKI-B002", "IKI-B003", "IKI-B005", "IKI-B006", "IKI-B009"):
+        return f"'{_written(m)}'"
+    if m.suggestion is None:
+        return f"'{m.word}' (tidak dikenal)"
+    return f"'{m.word}' → '{m.suggestion}'"
 
 
-def check_language(doc: Dokumen, add: Collector) -> None:
+def saran_item(m: Misspelling) -> str:
+    """One correction as the saran reads it: "kata → usulan"."""
+    if m.kind == SPACING:
+        return f"'{_written(m)}' → '{m.suggestion}'"
+    if m.suggestion is None:
+        if m.kind == ENGLISH:
+            return f"ganti '{m.word}' dengan kata bahasa Indonesia"
+        return f"periksa ejaan '{m.word}' (bila nama atau singkatan, biarkan)"
+    return f"{m.word} → {m.suggestion}"
+
+
+def _grouped(found: list[Misspelling]) -> dict[str, list[Misspelling]]:
+    """The findings of one text by rule, each correction once, in order of the text."""
+    by_code: dict[str, dict[tuple[str, str | None, str], Misspelling]] = {}
+    for m in found:
+        by_code.setdefault(code_of(m), {}).setdefault((_written(m), m.suggestion, m.kind), m)
+    return {code: list(ms.values()) for code, ms in by_code.items()}
+
+
+def _findings_of(text: str, found: list[Misspelling]) -> Iterator[tuple[str, str, str]]:
+    """(code, message, saran) of one text: one finding per rule, every word in it."""
+    for code, ms in _grouped(found).items():
+        if code == "IKI-B004":
+            message = f"Spasi ganda di {quote(text)}."
+        else:
+            message = f"{_LABELS[code]}: " + ", ".join(_message_item(code, m) for m in ms) + "."
+        yield code, message, "; ".join(saran_item(m) for m in ms) + "."
+
+
+@dataclass
+class _Speller:
+    """The spell check of one document: its vocabulary and word counts, computed once, and
+    each text's findings (texts recur: copied lists, repeated formula lines)."""
+
+    accepted: frozenset[str]
+    context: Mapping[str, int]
+    memo: dict[str, list[Misspelling]]
+
+    @classmethod
+    def of(cls, doc: Dokumen, texts: list[str]) -> _Speller:
+        kb = kamus()
+        return cls(document_vocabulary(doc, kb), context_of(texts), {})
+
+    def __call__(self, text: str) -> list[Misspelling]:
+        found = self.memo.get(text)
+        if found is None:
+            found = self.memo[text] = check_text(text, self.accepted, kamus(), self.context)
+        return found
+
+
+def texts_of(doc: Dokumen) -> Iterator[tuple[int, Jabatan, str, str, str]]:
+    """(jabatan no, jabatan, jalur, field, text) of every text a planner wrote."""
     for j, jab in enumerate(doc.jabatan):
         p = f"jabatan[{j}]"
-        _check_text(jab, f"{p}.nama", jab.nama, add)
+        yield j, jab, f"{p}.nama", "nama", jab.nama
         for t, text in enumerate(jab.tugas):
-            _check_text(jab, f"{p}.tugas[{t}]", text, add)
+            yield j, jab, f"{p}.tugas[{t}]", "tugas", text
         for f, text in enumerate(jab.fungsi):
-            _check_text(jab, f"{p}.fungsi[{f}]", text, add)
+            yield j, jab, f"{p}.fungsi[{f}]", "fungsi", text
         for k, kin in enumerate(jab.kinerja):
-            _check_text(jab, f"{p}.kinerja[{k}].sasaran", kin.sasaran, add)
+            yield j, jab, f"{p}.kinerja[{k}].sasaran", "sasaran", kin.sasaran
             for n, ind in enumerate(kin.indikator):
                 for field in _INDIKATOR_TEXTS:
                     q = f"{p}.kinerja[{k}].indikator[{n}].{field}"
-                    _check_text(jab, q, getattr(ind, field), add)
+                    yield j, jab, q, field, getattr(ind, field)
+
+
+def _text_findings(
+    text: str, whole: bool, speller: _Speller, expansions: dict[str, str]
+) -> list[tuple[str, str, str]]:
+    """(code, message, saran) of one text; `whole` adds the acronym and truncation rules
+    (not for a mendukung cell: the atasan's indicator name, checked where it is written)."""
+    found = list(_findings_of(text, speller(text)))
+    if not whole:
+        return found
+    for r in abbreviation_repeats(text, expansions):
+        found.append(
+            (
+                "IKI-B010",
+                f"Singkatan '{r.acronym}' mengulang kata '{r.word}' dari kepanjangannya "
+                f"('{r.expansion}').",
+                f"'{r.written}' → '{r.acronym}' (atau tulis kepanjangannya saja).",
+            )
+        )
+    why = truncated(text)
+    if why:
+        found.append(("IKI-B011", f"Teks terpotong: {why}: {quote(text, 70)}.", ""))
+    return found
+
+
+def check_language(doc: Dokumen, add: Collector) -> None:
+    texts = [t for t in texts_of(doc) if t[4]]
+    if not texts:
+        return
+    speller = _Speller.of(doc, [t[4] for t in texts])
+    expansions = document_expansions(t[4] for t in texts)
+    memo: dict[tuple[str, bool], list[tuple[str, str, str]]] = {}  # texts recur
+    for _j, jab, jalur, field, text in texts:
+        key = (text, field != "mendukung")
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _text_findings(text, key[1], speller, expansions)
+        for code, message, saran in found:
+            add(code, jab, jalur, message, saran)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
-from iki_xl.core.capaian import capaian_indikator
+from iki_xl.core.capaian import capaian_indikator, target_to_date
 from iki_xl.core.formula import default_agregasi, level_rank, year_value
 from iki_xl.core.model import (
     Agregasi,
@@ -30,6 +31,7 @@ _COUNTED = {
 def check_numbers(doc: Dokumen, add: Collector) -> None:
     for _j, jab, _k, _n, ind, p in indikator_items(doc):
         _target(jab, ind, p, add)
+        _quarter_targets(jab, ind, p, add)
         if ind.komponen and ind.jenis is not JenisFormula.STATUS:
             values = [
                 _realisasi(jab, ind, f"{p}.komponen[{c}]", k.realisasi, f"Realisasi {k.kode}", add)
@@ -112,6 +114,41 @@ def _target(jab: Jabatan, ind: Indikator, p: str, add: Collector) -> None:
             jalur,
             f"Target persentase {name_of(ind)} {format_number(t)}, di atas 100.",
         )
+
+
+_ROLLED_UP = {
+    Agregasi.KUMULATIF: "target triwulan dijumlahkan",
+    Agregasi.AKHIR: "target TW IV",
+    Agregasi.RATA_RATA: "rata-rata target triwulan",
+}
+
+
+def _quarter_targets(jab: Jabatan, ind: Indikator, p: str, add: Collector) -> None:
+    """N001/N002 for each quarterly target as typed; N011 the year's target against the
+    quarterly targets rolled up, when all four are numbers."""
+    numbers: list[float | None] = []
+    for q, x in enumerate(ind.target_triwulan):
+        what = f"Target {QUARTERS[q]}"
+        jalur = f"{p}.target_triwulan[{q}]"
+        if ind.jenis is JenisFormula.STATUS:
+            _level(jab, jalur, x, ind, what, add)
+            numbers.append(None)
+        else:
+            numbers.append(_number(jab, jalur, x, what, add))
+    t = parse_number(ind.target) if not isinstance(ind.target, RentangTarget) else None
+    if t is None or t.value is None or any(n is None for n in numbers):
+        return
+    rolled = target_to_date(ind, 4)
+    if not isinstance(rolled, float) or math.isclose(rolled, t.value, rel_tol=1e-9, abs_tol=1e-9):
+        return
+    how = ind.agregasi or default_agregasi(ind.jenis)
+    add(
+        "IKI-N011",
+        jab,
+        f"{p}.target",
+        f"Target tahunan {name_of(ind)} {format_number(t.value)}, sedangkan {_ROLLED_UP[how]} "
+        f"{format_number(rolled)}; capaian tahunan dihitung terhadap target triwulan.",
+    )
 
 
 def _realisasi(

@@ -1,11 +1,15 @@
-"""Structure rules (IKI-S…): names, ids, atasan, tugas and fungsi, kinerja, copied tables."""
+"""Structure rules (IKI-S…): names, ids, atasan, tugas and fungsi, kinerja, the sheet order.
+
+The lists themselves are checked in rules/lists.py, what is copied across jabatan in
+rules/copies.py."""
 
 from __future__ import annotations
 
-from iki_xl.core.hierarchy import atasan_cycles
+from bisect import bisect_left
+
+from iki_xl.core.hierarchy import atasan_cycles, org_order
 from iki_xl.core.model import Dokumen, Jabatan, JenisJabatan
-from iki_xl.core.numbers import list_letter
-from iki_xl.core.rules.common import Collector, is_blank, norm, quote
+from iki_xl.core.rules.common import Collector, dinas_of, is_blank, norm, quote
 
 
 def check_structure(doc: Dokumen, add: Collector) -> None:
@@ -14,7 +18,7 @@ def check_structure(doc: Dokumen, add: Collector) -> None:
         _tugas_fungsi(j, jab, add)
         _kinerja(j, jab, add)
     _atasan(doc, add)
-    _copied_tables(doc, add)
+    _sheet_order(doc, add)
 
 
 def _names_and_ids(doc: Dokumen, add: Collector) -> None:
@@ -54,7 +58,7 @@ def _names_and_ids(doc: Dokumen, add: Collector) -> None:
 
 
 def _tugas_fungsi(j: int, jab: Jabatan, add: Collector) -> None:
-    """S010 no tugas, S011 no fungsi for eselon II/III, S012/S013 a line repeated."""
+    """S010 no tugas, S011 no fungsi for eselon II/III (a line repeated: rules/lists.py)."""
     p = f"jabatan[{j}]"
     if all(is_blank(t) for t in jab.tugas):
         add("IKI-S010", jab, f"{p}.tugas", "Tugas jabatan belum diisi.")
@@ -66,23 +70,6 @@ def _tugas_fungsi(j: int, jab: Jabatan, add: Collector) -> None:
             f"{p}.fungsi",
             f"Fungsi jabatan {jab.jenis} belum diisi (hanya eselon IV ke bawah yang boleh '-').",
         )
-    for name, code, lines in (("tugas", "IKI-S012", jab.tugas), ("fungsi", "IKI-S013", jab.fungsi)):
-        seen: dict[str, int] = {}
-        for t, line in enumerate(lines):
-            if is_blank(line):
-                continue
-            key = norm(line)
-            if key not in seen:
-                seen[key] = t
-                continue
-            add(
-                code,
-                jab,
-                f"{p}.{name}[{t}]",
-                f"Baris {name} {list_letter(t)} sama dengan baris {list_letter(seen[key])}: "
-                f"{quote(line)}.",
-                f"Hapus baris {name} {list_letter(t)}, atau tulis {name} yang seharusnya.",
-            )
 
 
 def _kinerja(j: int, jab: Jabatan, add: Collector) -> None:
@@ -105,16 +92,22 @@ def _atasan(doc: Dokumen, add: Collector) -> None:
     """S005 no atasan, S006 an unknown atasan, S007 an atasan cycle."""
     ids = {jab.id for jab in doc.jabatan}
     has_kepala_dinas = any(j.jenis is JenisJabatan.JPT_PRATAMA for j in doc.jabatan)
+    missing: list[int] = []
     for j, jab in enumerate(doc.jabatan):
-        p = f"jabatan[{j}]"
         if jab.atasan is None or is_blank(jab.atasan):
             if jab.jenis in (None, JenisJabatan.JPT_PRATAMA):
                 continue
             if jab.jenis is JenisJabatan.ADMINISTRATOR and not has_kepala_dinas:
                 continue  # a document of eselon III & IV: the Kepala Dinas' IKI is elsewhere
-            add("IKI-S005", jab, f"{p}.atasan", f"Atasan jabatan {jab.jenis} ini belum diisi.")
+            missing.append(j)
         elif jab.atasan not in ids:
-            add("IKI-S006", jab, f"{p}.atasan", f"Atasan '{jab.atasan}' tidak ada di dokumen.")
+            add(
+                "IKI-S006",
+                jab,
+                f"jabatan[{j}].atasan",
+                f"Atasan '{jab.atasan}' tidak ada di dokumen.",
+            )
+    _missing_atasan(doc, missing, add)
     position = {jab.id: j for j, jab in enumerate(doc.jabatan)}
     for cycle in atasan_cycles(doc):
         names = " → ".join(
@@ -125,26 +118,61 @@ def _atasan(doc: Dokumen, add: Collector) -> None:
             add("IKI-S007", doc.jabatan[j], f"jabatan[{j}].atasan", f"Atasan berputar: {names}.")
 
 
-def _copied_tables(doc: Dokumen, add: Collector) -> None:
-    """S014: a kinerja table identical to another jabatan's."""
-    tables: dict[tuple[object, ...], int] = {}
-    for j, jab in enumerate(doc.jabatan):
-        if not any(k.indikator for k in jab.kinerja):
-            continue
-        key = tuple(
-            (
-                norm(k.sasaran),
-                tuple((norm(i.nama), norm(i.formulasi), norm(i.sumber_data)) for i in k.indikator),
-            )
-            for k in jab.kinerja
+def _missing_atasan(doc: Dokumen, missing: list[int], add: Collector) -> None:
+    """S005 for each jabatan without atasan; once for the Dinas when no jabatan of the
+    document has one (the Dinas does not use the column: one finding says it all)."""
+    unused = len(missing) >= 2 and all(
+        jab.atasan is None or is_blank(jab.atasan) for jab in doc.jabatan
+    )
+    if unused:
+        add(
+            "IKI-S005",
+            dinas_of(doc),
+            f"jabatan[{missing[0]}].atasan",
+            f"Atasan belum diisi di seluruh dokumen ({len(missing)} jabatan), sehingga urutan "
+            "lampiran dan cascading tidak dapat diperiksa.",
+            "Isi atasan langsung setiap jabatan, mis. Kepala Bidang untuk Kepala Seksi.",
         )
-        if key in tables:
-            other = doc.jabatan[tables[key]]
-            add(
-                "IKI-S014",
-                jab,
-                f"jabatan[{j}].kinerja[0].sasaran",
-                f"Tabel kinerja jabatan ini sama persis dengan tabel {quote(other.nama or other.id)}.",
-            )
+        return
+    for j in missing:
+        jab = doc.jabatan[j]
+        add("IKI-S005", jab, f"jabatan[{j}].atasan", f"Atasan jabatan {jab.jenis} ini belum diisi.")
+
+
+def _out_of_order(positions: list[int]) -> int:
+    """How many entries must move to make `positions` increasing: those off its longest
+    increasing subsequence (patience sorting, n log n)."""
+    tails: list[int] = []
+    for x in positions:
+        i = bisect_left(tails, x)
+        if i == len(tails):
+            tails.append(x)
         else:
-            tables[key] = j
+            tails[i] = x
+    return len(positions) - len(tails)
+
+
+def _sheet_order(doc: Dokumen, add: Collector) -> None:
+    """S024: the Lampiran prints in sheet order (the document's order of jabatan); say so
+    once when the atasan tree orders them otherwise. Not with an atasan cycle (S007) or an
+    id used twice (S004): the tree is not known then."""
+    if len(doc.jabatan) < 2 or atasan_cycles(doc):
+        return
+    in_org = [jab for jab, _ in org_order(doc)]
+    if len(in_org) != len(doc.jabatan):
+        return
+    rank = {id(jab): n for n, jab in enumerate(in_org)}
+    first = next((j for j, jab in enumerate(doc.jabatan) if in_org[j] is not jab), None)
+    if first is None:
+        return
+    moved = _out_of_order([rank[id(jab)] for jab in doc.jabatan])
+    here, expected = doc.jabatan[first], in_org[first]
+    add(
+        "IKI-S024",
+        dinas_of(doc),
+        f"jabatan[{first}].nama",
+        f"Urutan sheet berbeda dari struktur organisasi: sheet jabatan ke-{first + 1} "
+        f"{quote(here.nama or here.id)}, menurut atasan seharusnya "
+        f"{quote(expected.nama or expected.id)} ({moved} jabatan perlu dipindah). Lampiran "
+        "dicetak menurut urutan sheet.",
+    )

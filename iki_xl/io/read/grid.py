@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from iki_xl.core.model import Isian
+from iki_xl.core.numbers import format_date
 
 Grid = list[list[Any]]
 
@@ -67,7 +68,9 @@ def text(v: Any) -> str:
         return "BENAR" if v else "SALAH"
     if isinstance(v, int | float):
         return _number_text(float(v))
-    if isinstance(v, dt.datetime | dt.date | dt.time):
+    if isinstance(v, dt.datetime | dt.date):  # a date cell: the date as printed in a decree
+        return format_date(v)
+    if isinstance(v, dt.time):
         return v.isoformat()
     return str(v)
 

@@ -21,6 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from iki_xl import layout as L
 from iki_xl.core.compute import compute_indikator, nilai_cells, shown, target_cell
+from iki_xl.core.keputusan import CONTOH_MARK
 from iki_xl.core.model import BandPredikat, Indikator, Isian, Jabatan, Kinerja, RentangTarget
 from iki_xl.core.numbers import list_letter
 from iki_xl.io.text_height import height_for_lines, line_count
@@ -362,6 +363,12 @@ def _conditional_formats(ws: Worksheet, first: int, g: Styles) -> None:
         )
 
 
+def _mark_contoh(ws: Worksheet, g: Styles) -> None:
+    """Example figures (the demo): said on the sheet, under its title, and on every page."""
+    write_text(ws, L.TITLE_ROW + 1, 0, CONTOH_MARK, g.contoh)
+    ws.set_header(f'&C&"Arial,Bold"&11{CONTOH_MARK}')
+
+
 def _print_and_protect(ws: Worksheet) -> None:
     ws.freeze_panes(L.TABLE_HEADER_ROW + 2, L.COL["indikator"] + 1)
     ws.set_landscape()
@@ -391,10 +398,12 @@ def write_jabatan_sheet(
     styles: Styles,
     *,
     blank_rows: int = 0,
+    contoh: bool = False,
 ) -> None:
     """Write a jabatan's sheet; `blank_rows` empty table rows follow its kinerja (the blank
     sheets a planner starts from), each with the computed formulas ready, so that an
-    indicator typed into any of them computes at once."""
+    indicator typed into any of them computes at once; `contoh`: its figures are examples
+    (marked CONTOH)."""
     for i, k in enumerate(L.TABLE):
         ws.set_column(i, i, k.width)
     _jabatan_header(ws, jab, atasan_name, styles)
@@ -421,4 +430,6 @@ def write_jabatan_sheet(
         items = jab.tugas if key == "tugas" else jab.fungsi
         r += _write_list(ws, r, label, items, styles, rows) + 1
     rows.set(ws, first, r, styles.row_unlocked)
+    if contoh:
+        _mark_contoh(ws, styles)
     _print_and_protect(ws)

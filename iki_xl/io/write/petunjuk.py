@@ -102,8 +102,9 @@ PETUNJUK: tuple[tuple[str, str], ...] = (
     ),
     (
         "",
-        "• Setelah menambah indikator baru, tekan Hitung Ulang: rumusnya dipasang dan semua "
-        "rumus IKI yang tertimpa, terhapus atau rentangnya tidak sesuai dikembalikan.",
+        "• Setelah menambah indikator baru atau menghapus indikator, tekan Hitung Ulang: "
+        "rumusnya dipasang dan semua rumus IKI yang tertimpa, terhapus atau rentangnya tidak "
+        "sesuai dikembalikan. Validasi mengingatkan bila Hitung Ulang diperlukan.",
     ),
     ("", ""),
     ("heading", "Yang memerlukan Python dan yang tidak"),
@@ -117,7 +118,8 @@ PETUNJUK: tuple[tuple[str, str], ...] = (
     (
         "",
         "• Dengan Python: Nilai TW I–IV dan Nilai s.d. TW dihitung ulang dari realisasi; "
-        "Validasi, Hitung Ulang, Tambah Jabatan dan Konsolidasi.",
+        "Validasi, Hitung Ulang, Tambah Jabatan, IKI Tahun Baru, Konsolidasi, Laporan "
+        "Triwulan dan Bandingkan.",
     ),
     (
         "",
@@ -131,8 +133,11 @@ PETUNJUK: tuple[tuple[str, str], ...] = (
     (
         "",
         "Tab IKI menjalankan Validasi (hasilnya di sheet Hasil Validasi), Hitung Ulang, "
-        "Tambah Jabatan, Konsolidasi (Keputusan beserta Lampiran), Bantuan dan Periksa "
-        "Instalasi.",
+        "Tambah Jabatan, IKI Tahun Baru (buku kerja tahun berikutnya: target dan realisasi "
+        "dikosongkan, nilai tahun ini menjadi baseline), Konsolidasi (Keputusan beserta "
+        "Lampiran, juga dalam Word), Laporan Triwulan (capaian s.d. triwulan yang dipilih "
+        "dan faktornya), Bandingkan (perubahan terhadap IKI lain, mis. tahun lalu), Bantuan "
+        "dan Periksa Instalasi (memeriksa Python dan xlwings bila tombol lain gagal).",
     ),
     ("", ""),
     ("heading", "Proteksi"),

@@ -1,4 +1,5 @@
-"""The "Hasil Validasi" report: counts by severity, then one row per finding.
+"""The "Hasil Validasi" report: counts by severity, counts per rule, then one row per
+finding, galat first (`findings.sort_findings`).
 
 `report_grid()` gives the whole sheet as one rectangular grid, for the xlwings macro to
 write back in one block (a hyperlink is a `=HYPERLINK(…)` formula in the grid).
@@ -17,7 +18,14 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from iki_xl.core.findings import Finding, Severity, count_by_severity, sort_findings
+from iki_xl.core.findings import (
+    Finding,
+    Severity,
+    count_by_rule,
+    count_by_severity,
+    sort_findings,
+)
+from iki_xl.core.rules.catalogue import RULES
 from iki_xl.io.atomic import temporary_path
 from iki_xl.io.text_height import text_height
 from iki_xl.io.write.cells import Formats, write_text
@@ -37,10 +45,13 @@ SEVERITY_COLORS = {
     Severity.PERINGATAN: "#FFE699",  # amber
     Severity.INFO: "#DDEBF7",  # light blue
 }
-# Rows of the grid (0-based): title, three count rows, a blank row, the header, findings.
+# Rows of the grid (0-based): title, three count rows, a blank row, the counts per rule
+# (a header row, one row per rule), a blank row, the findings' header, the findings.
 COUNT_ROW = 1
-HEADER_ROW = 5
-FIRST_ROW = 6
+RULES_ROW = 5
+RULE_COLUMNS = ("Kode", "Keparahan", "Jumlah", "Aturan")
+FREEZE_MAX = 15
+READER_RULE = "Isian workbook yang tidak dapat dibaca sebagaimana mestinya"
 
 GridCell = str | int
 SheetOrder = Mapping[str, int] | Sequence[str] | None
@@ -79,6 +90,20 @@ def severity_counts(findings: Iterable[Finding]) -> list[tuple[str, int]]:
     return [(SEVERITY_LABELS[s], counts[s]) for s in Severity]
 
 
+def rule_counts(findings: Iterable[Finding]) -> list[tuple[str, Severity, int, str]]:
+    """(code, severity, count, what the rule finds) per rule, worst and most frequent first;
+    the reader's own codes (IKI-X…) are not in the catalogue."""
+    return [
+        (code, severity, n, RULES[code].title if code in RULES else READER_RULE)
+        for code, severity, n in count_by_rule(findings)
+    ]
+
+
+def header_row(findings: Iterable[Finding]) -> int:
+    """The row (0-based) of the findings' header: below the counts per rule."""
+    return RULES_ROW + 1 + len({f.code for f in findings}) + 1
+
+
 def report_grid(
     findings: Iterable[Finding],
     *,
@@ -88,9 +113,10 @@ def report_grid(
 ) -> list[list[GridCell]]:
     """The Hasil Validasi sheet as one rectangular grid of cell values.
 
-    Row 0 the title, rows 1–3 the counts (Galat, Peringatan, Info), row 4 blank, row 5
-    the header, then one row per finding sorted by sheet, row, column. The Lokasi column is
-    a HYPERLINK formula when the finding has a cell, else the model path as text.
+    Row 0 the title, rows 1–3 the counts (Galat, Peringatan, Info), row 4 blank, from row
+    5 the counts per rule (`rule_counts`), a blank row, then at `header_row` the header and
+    one row per finding, galat first, then by sheet, row, column. The Lokasi column is a
+    HYPERLINK formula when the finding has a cell, else the model path as text.
     """
     ordered = sort_findings(findings, sheet_order)
     width = len(REPORT_COLUMNS)
@@ -100,6 +126,9 @@ def report_grid(
 
     grid: list[list[GridCell]] = [row(title)]
     grid += [row(label, n) for label, n in severity_counts(ordered)]
+    grid.append(row())
+    grid.append(row(*RULE_COLUMNS))
+    grid += [row(c, SEVERITY_LABELS[s], n, t) for c, s, n, t in rule_counts(ordered)]
     grid.append(row())
     grid.append(list(REPORT_COLUMNS))
     for f in ordered:
@@ -158,11 +187,27 @@ def _severity_formats(f: Formats) -> dict[Severity, Format]:
     return {s: f(bg_color=color, valign="top", border=1) for s, color in SEVERITY_COLORS.items()}
 
 
-def _finding_rows(ws: Worksheet, ordered: Sequence[Finding], workbook: str, f: Formats) -> None:
+def _rule_rows(ws: Worksheet, ordered: Sequence[Finding], f: Formats) -> None:
+    header = f(bold=True, border=1, bg_color="#D9D9D9")
+    text = f(text_wrap=True, valign="top", border=1)
+    severity = _severity_formats(f)
+    for c, title in enumerate(RULE_COLUMNS):
+        _text(ws, RULES_ROW, c, title, header)
+    for r, (code, s, n, rule) in enumerate(rule_counts(ordered), start=RULES_ROW + 1):
+        _text(ws, r, 0, code, text)
+        _text(ws, r, 1, SEVERITY_LABELS[s], severity[s])
+        ws.write_number(r, 2, n, text)
+        _text(ws, r, 3, rule, text)
+        ws.set_row(r, text_height(rule, REPORT_WIDTHS[3]))
+
+
+def _finding_rows(
+    ws: Worksheet, ordered: Sequence[Finding], workbook: str, f: Formats, first: int
+) -> None:
     text = f(text_wrap=True, valign="top", border=1)
     link = f(font_color="#0563C1", underline=1, valign="top", border=1)
     severity = _severity_formats(f)
-    for r, finding in enumerate(ordered, start=FIRST_ROW):
+    for r, finding in enumerate(ordered, start=first):
         _text(ws, r, 0, finding.code, text)
         _text(ws, r, 1, SEVERITY_LABELS[finding.severity], severity[finding.severity])
         _text(ws, r, 2, finding.jabatan, text)
@@ -211,15 +256,18 @@ def write_report(
         for i, (s, (label, n)) in enumerate(zip(Severity, severity_counts(ordered), strict=True)):
             _text(ws, COUNT_ROW + i, 0, label, severity[s])
             ws.write_number(COUNT_ROW + i, 1, n)
+        _rule_rows(ws, ordered, f)
+        top = header_row(ordered)
         for c, (title, width) in enumerate(zip(REPORT_COLUMNS, REPORT_WIDTHS, strict=True)):
             ws.set_column(c, c, width)
-            _text(ws, HEADER_ROW, c, title, header)
-        _finding_rows(ws, ordered, workbook, f)
-        ws.freeze_panes(FIRST_ROW, 0)
+            _text(ws, top, c, title, header)
+        _finding_rows(ws, ordered, workbook, f, top + 1)
+        if top < FREEZE_MAX:  # a taller frozen block would leave no room to scroll
+            ws.freeze_panes(top + 1, 0)
         ws.set_landscape()
         ws.set_paper(9)  # A4
         ws.fit_to_pages(1, 0)
-        ws.repeat_rows(HEADER_ROW)
+        ws.repeat_rows(top)
         if ordered:
-            ws.autofilter(HEADER_ROW, 0, HEADER_ROW + len(ordered), len(REPORT_COLUMNS) - 1)
+            ws.autofilter(top, 0, top + len(ordered), len(REPORT_COLUMNS) - 1)
         wb.close()

@@ -37,6 +37,7 @@ class Styles:
     bands: tuple[Format, ...]  # conditional fills of capaian by band, top band first
     band_incomplete: Format  # "belum lengkap"
     required_empty: Format  # an empty cell an indicator or kinerja needs
+    contoh: Format  # the CONTOH mark of a sheet with example figures
 
     def input(self, number_format: str) -> Format:
         return self.input_text if number_format == "text" else self.input_number
@@ -51,6 +52,7 @@ def planner_styles(wb: Workbook) -> Styles:
     computed = {**border, "bg_color": L.COLOR_COMPUTED, "locked": False, "text_wrap": True}
     return Styles(
         title=f(bold=True, font_size=14, valign="vcenter"),
+        contoh=f(bold=True, font_color="#C00000"),
         subtitle=f(italic=True, font_color="#595959"),
         label=f(bold=True, bg_color=L.COLOR_LABEL, **border, text_wrap=True),
         colon=f(bold=True, align="center"),

@@ -104,7 +104,14 @@ def workbook_bytes(
     )
     for jab, name in zip(doc.jabatan, sheet_names, strict=True):
         atasan_name = nama_by_id.get(jab.atasan or "", "")
-        write_jabatan_sheet(wb.add_worksheet(name), jab, atasan_name, doc.skala_predikat, styles)
+        write_jabatan_sheet(
+            wb.add_worksheet(name),
+            jab,
+            atasan_name,
+            doc.skala_predikat,
+            styles,
+            contoh=bool(doc.instansi.contoh.strip()),
+        )
     write_referensi_sheet(wb.add_worksheet(L.SHEET_REFERENSI), wb, doc, styles)
     if not doc.jabatan:  # a place to start
         ws = wb.add_worksheet(L.SHEET_FIRST_JABATAN)

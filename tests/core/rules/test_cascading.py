@@ -76,3 +76,26 @@ def test_cascading_empty_mendukung_is_one_finding_per_jabatan() -> None:
     findings = [f for f in findings_after(mutate) if f.code == "IKI-C001"]
     assert [f.jalur for f in findings] == [f"{I_SEK}.mendukung"]
     assert "1 indikator lain" in findings[0].message
+
+
+def test_column_the_dinas_does_not_use_is_one_finding_for_the_dinas() -> None:
+    """No indicator of the document fills Mendukung: one C001, not one per jabatan."""
+
+    def mutate(d: Dokumen) -> None:
+        d.instansi.nama = "Dinas Sosial"
+        for jab in d.jabatan:
+            for _, i in jab.semua_indikator():
+                i.mendukung = ""
+
+    findings = [f for f in findings_after(mutate) if f.code == "IKI-C001"]
+    assert [(f.jabatan, f.jalur) for f in findings] == [("Dinas Sosial", f"{I_SEK}.mendukung")]
+    assert "seluruh dokumen (2 indikator di 2 jabatan" in findings[0].message
+    assert "dapat diabaikan" in findings[0].saran
+
+
+def test_column_used_somewhere_keeps_one_finding_per_jabatan() -> None:
+    def mutate(d: Dokumen) -> None:
+        ind(d, SEK).mendukung = ""  # the Kasubag's indicator still names the Sekretaris'
+
+    findings = [f for f in findings_after(mutate) if f.code == "IKI-C001"]
+    assert [(f.jabatan, f.jalur) for f in findings] == [("Sekretaris", f"{I_SEK}.mendukung")]

@@ -25,14 +25,9 @@ from iki_xl.core.model import (
     Level,
     Polaritas,
 )
-from iki_xl.core.rules import check
-from iki_xl.core.rules.cascading import check_cascading
+from iki_xl.core.rules import GROUP_CHECKS, check
 from iki_xl.core.rules.catalogue import RULES
 from iki_xl.core.rules.common import Collector
-from iki_xl.core.rules.indikator import check_indikator
-from iki_xl.core.rules.language import check_language
-from iki_xl.core.rules.numbers import check_numbers
-from iki_xl.core.rules.structure import check_structure
 from iki_xl.io.interchange import load
 from tests.core.rules.document import (
     CONTOH,
@@ -44,15 +39,6 @@ from tests.core.rules.document import (
     ind,
 )
 from tests.strategies import dokumen
-
-# the group each rule module checks, by the letter of its codes
-GROUP_OF = {
-    check_structure: "S",
-    check_indikator: "I",
-    check_numbers: "N",
-    check_cascading: "C",
-    check_language: "B",
-}
 
 
 def test_clean_document_has_no_finding() -> None:
@@ -72,7 +58,7 @@ def _by_group(doc: Dokumen) -> list[tuple[str, list[str]]]:
     """(group letter, codes it reported) of each group run alone on the completed document."""
     completed = complete(doc)
     result = []
-    for group, letter in GROUP_OF.items():
+    for group, letter in GROUP_CHECKS:
         add = Collector()
         group(completed, add)
         result.append((letter, [f.code for f in add.findings]))

@@ -1,4 +1,5 @@
-"""Indicator rules (IKI-I…): what an indicator and its formula must say."""
+"""Indicator rules (IKI-I…): what an indicator and its formula must say; a trigger and
+near misses for each."""
 
 from __future__ import annotations
 
@@ -90,6 +91,17 @@ TRIGGERS: list[Trigger] = [
         ),
         f"{I_SEK}.formulasi",
     ),
+    (
+        "IKI-I015",
+        set_kd(formulasi="Formulasi Penghitungan :\nPersentase PMKS tertangani"),
+        f"{I_KD}.formulasi",
+    ),
+    ("IKI-I016", set_kd(nama="Data PMKS yang tertangani"), f"{I_KD}.nama"),
+    (
+        "IKI-I017",
+        lambda d: setattr(ind(d, SEK), "formulasi", "ƒ(x) = Σ Jumlah dokumen perencanaan"),
+        f"{I_SEK}.formulasi",
+    ),
 ]
 
 
@@ -115,7 +127,69 @@ def test_messages() -> None:
     )
 
 
+def test_messages_of_the_wording_rules() -> None:
+    [i015] = [f for f in findings_after(TRIGGERS[14][1]) if f.code == "IKI-I015"]
+    assert i015.message == (
+        "Formulasi indikator 'Persentase PMKS yang tertangani' hampir sama dengan nama "
+        "indikatornya: 'Persentase PMKS tertangani'."
+    )
+    [i016] = [f for f in findings_after(TRIGGERS[15][1]) if f.code == "IKI-I016"]
+    assert "diawali 'Data'" in i016.message
+    [i017] = [f for f in findings_after(TRIGGERS[16][1]) if f.code == "IKI-I017"]
+    assert i017.message.endswith("'Σ Jumlah'.")
+    assert i017.saran == "Pakai salah satu: 'Σ …' atau 'Jumlah …'."
+
+
 # ---------------------------------------------------------------- near misses
+
+
+@pytest.mark.parametrize(
+    "formulasi",
+    [
+        "Jumlah PMKS yang tertangani / Jumlah PMKS seluruhnya × 100%",  # a formula mark
+        "Persentase PMKS yang tertangani\nJumlah PMKS seluruhnya",  # two lines
+        "Persentase bantuan sosial yang disalurkan tepat waktu",  # another text
+    ],
+)
+def test_formula_that_is_more_than_the_name_is_not_i015(formulasi: str) -> None:
+    assert "IKI-I015" not in codes(findings_after(set_kd(formulasi=formulasi)))
+
+
+def test_formula_equal_to_the_name_is_i008_not_i015() -> None:
+    found = codes(findings_after(set_kd(formulasi="Persentase PMKS yang tertangani")))
+    assert "IKI-I008" in found and "IKI-I015" not in found
+
+
+@pytest.mark.parametrize(
+    "nama",
+    [
+        "Persentase PMKS yang tertangani",
+        "PersentasePenyandang Masalah Kesejahteraan Sosial yang tertangani",  # glued
+        "Jumllah PMKS yang tertangani",  # a measure word misspelt: B001's job
+        "Tingkat kepuasan masyarakat",
+        "Cakupan pelayanan PMKS",
+        "Anak terlantar yang mendapat Persentase bantuan",  # a measure word further on
+    ],
+)
+def test_names_that_measure_are_not_i016(nama: str) -> None:
+    assert "IKI-I016" not in codes(findings_after(set_kd(nama=nama)))
+
+
+@pytest.mark.parametrize(
+    "nama", ["Tersedianya data PMKS", "Pelaksanaan bimbingan teknis", "Dokumen Renja"]
+)
+def test_names_of_things_or_activities_are_i016(nama: str) -> None:
+    assert "IKI-I016" in codes(findings_after(set_kd(nama=nama)))
+
+
+@pytest.mark.parametrize(
+    "formulasi",
+    ["ƒ(x) = Σ dokumen perencanaan yang disusun", "Jumlah dokumen perencanaan (Σ per triwulan)"],
+)
+def test_one_mark_of_a_sum_is_not_i017(formulasi: str) -> None:
+    assert "IKI-I017" not in codes(
+        findings_after(lambda d: setattr(ind(d, SEK), "formulasi", formulasi))
+    )
 
 
 def test_jumlah_with_persen_in_the_name_of_a_jumlah() -> None:

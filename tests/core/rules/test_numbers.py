@@ -70,6 +70,8 @@ TRIGGERS: list[Trigger] = [
     ("IKI-N008", _komponen(0, 1, None), f"{I_KD}.komponen[0].realisasi[1]"),
     ("IKI-N009", _penurunan(None), f"{I_KD}.baseline"),
     ("IKI-N010", set_kd(target=None), f"{I_KD}.target"),
+    # persentase, akhir: the year's target is TW IV's
+    ("IKI-N011", set_kd(target=80, target_triwulan=[60, 70, 75, 85]), f"{I_KD}.target"),
 ]
 
 
@@ -85,6 +87,27 @@ def test_rule_fires_at_its_jalur(code: str, mutate: Mutation, jalur: str) -> Non
 def _message(code: str, mutate: Mutation) -> tuple[str, str]:
     [f] = [f for f in findings_after(mutate) if f.code == code]
     return f.message, f.saran
+
+
+def test_quarterly_targets_as_typed_and_against_the_year() -> None:
+    # a quarterly target typed as text, or no number at all
+    assert _message("IKI-N002", set_kd(target_triwulan=[60, "70,5", 75, 80]))[0] == (
+        "Target TW II diketik sebagai teks '70,5'; dibaca sebagai 70,5."
+    )
+    found = findings_after(set_kd(target_triwulan=[60, "tujuh puluh", 75, 80]))
+    assert at(found, "IKI-N001") == [f"{I_KD}.target_triwulan[1]"]
+    # agreeing with the year's target: no N011, whatever the agregasi
+    agree = set_kd(target=80, target_triwulan=[60, 70, 75, 80])
+    assert "IKI-N011" not in codes(findings_after(agree))
+    average = set_kd(target=80, agregasi="rata-rata", target_triwulan=[70, 90, 80, 80])
+    assert "IKI-N011" not in codes(findings_after(average))
+    assert _message("IKI-N011", set_kd(target=80, target_triwulan=[60, 70, 75, 85]))[0] == (
+        "Target tahunan 'Persentase PMKS yang tertangani' 80, sedangkan target TW IV 85; "
+        "capaian tahunan dihitung terhadap target triwulan."
+    )
+    # only when all four are given
+    partial = set_kd(target=80, target_triwulan=[60, 70, None, 85])
+    assert "IKI-N011" not in codes(findings_after(partial))
 
 
 def test_messages_print_numbers_in_indonesian_notation() -> None:

@@ -72,11 +72,16 @@ TRIGGERS: list[Trigger] = [
         "jabatan[1].fungsi[2]",
     ),
     ("IKI-S014", _same_table, "jabatan[1].kinerja[0].sasaran"),
+    ("IKI-S024", lambda d: d.jabatan.insert(SEK, d.jabatan.pop(SUB)), "jabatan[1].nama"),
 ]
 
 
 def test_every_structure_rule_has_a_trigger() -> None:
-    assert sorted({code for code, _, _ in TRIGGERS}) == group_codes("S")
+    """Here, in test_lists.py (the lists) and in test_copies.py (across jabatan)."""
+    from tests.core.rules import test_copies, test_lists
+
+    every = [*TRIGGERS, *test_lists.TRIGGERS, *test_copies.TRIGGERS]
+    assert sorted({code for code, _, _ in every}) == group_codes("S")
 
 
 @pytest.mark.parametrize(("code", "mutate", "jalur"), TRIGGERS, ids=[t[0] for t in TRIGGERS])
@@ -100,6 +105,44 @@ def test_messages() -> None:
         "Atasan berputar: Kepala Dinas Sosial → Kepala Sub Bagian Umum → Sekretaris → "
         "Kepala Dinas Sosial."
     )
+
+
+def test_sheet_order_is_reported_once_for_the_dinas() -> None:
+    def mutate(d: Dokumen) -> None:
+        d.instansi.nama = "Dinas Sosial"
+        d.jabatan.insert(SEK, d.jabatan.pop(SUB))  # Kasubag before its Sekretaris
+
+    [s024] = [f for f in findings_after(mutate) if f.code == "IKI-S024"]
+    assert s024.jabatan == "Dinas Sosial"
+    assert s024.message == (
+        "Urutan sheet berbeda dari struktur organisasi: sheet jabatan ke-2 'Kepala Sub Bagian "
+        "Umum', menurut atasan seharusnya 'Sekretaris' (1 jabatan perlu dipindah). Lampiran "
+        "dicetak menurut urutan sheet."
+    )
+
+
+def test_sheet_order_of_the_org_chart_or_of_unknown_atasan_is_fine() -> None:
+    assert "IKI-S024" not in codes(findings_after(lambda d: None))
+
+    # no atasan anywhere: the tree is the document's order, nothing to compare
+    def no_tree(d: Dokumen) -> None:
+        for jab in d.jabatan:
+            jab.atasan = None
+
+    assert "IKI-S024" not in codes(findings_after(no_tree))
+    # an atasan cycle is S007's; the order is not judged
+    assert "IKI-S024" not in codes(findings_after(_cycle))
+
+
+def test_atasan_not_used_by_the_dinas_is_reported_once() -> None:
+    def mutate(d: Dokumen) -> None:
+        d.instansi.nama = "Dinas Sosial"
+        for jab in d.jabatan:
+            jab.atasan = None
+
+    s005 = [f for f in findings_after(mutate) if f.code == "IKI-S005"]
+    assert [(f.jabatan, f.jalur) for f in s005] == [("Dinas Sosial", "jabatan[1].atasan")]
+    assert "seluruh dokumen (2 jabatan)" in s005[0].message
 
 
 # ---------------------------------------------------------------- near misses (no finding)

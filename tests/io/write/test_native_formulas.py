@@ -156,3 +156,21 @@ def test_libreoffice_computes_the_native_cells_as_the_core(name: str, tmp_path: 
     indikator = sum(len(j.semua_indikator()) for j in doc.jabatan)
     assert n == len(NATIVE) * indikator > 0
     assert not differences, "\n".join(differences)
+
+
+@pytest.mark.parametrize("name", ["probolinggo", "sampang"])
+def test_at_most_two_python_calls_per_indicator(name: str, tmp_path: Path) -> None:
+    """Each IKI function cell costs Excel a call to Python (a UDF-server round trip); an
+    array formula is one call for all its cells. Per indicator: IKI_NILAI_TW (the four
+    quarters, one array) and IKI_NILAI_SD; everything else is a native formula."""
+    doc = contoh(name)
+    path = tmp_path / "iki.xlsx"
+    write_workbook(doc, path)
+    calls = 0
+    with zipfile.ZipFile(path) as z:
+        for sheet in (n for n in z.namelist() if n.startswith("xl/worksheets/sheet")):
+            xml = z.read(sheet).decode()
+            calls += len(re.findall(r"<f[^>]*>[^<]*IKI_[A-Z_]+\(", xml))
+    n_indikator = sum(len(j.semua_indikator()) for j in doc.jabatan)
+    assert n_indikator > 0
+    assert 0 < calls <= 2 * n_indikator, (calls, n_indikator)

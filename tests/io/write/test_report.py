@@ -9,11 +9,14 @@ import pytest
 from iki_xl.app.check import check_file
 from iki_xl.core.findings import Finding, Severity
 from iki_xl.io.write.report import (
-    FIRST_ROW,
-    HEADER_ROW,
     REPORT_COLUMNS,
+    RULE_COLUMNS,
+    RULES_ROW,
+    SEVERITY_LABELS,
     cell_notes,
+    header_row,
     report_grid,
+    rule_counts,
     safe_text,
 )
 from iki_xl.io.write.workbook import write_workbook
@@ -27,10 +30,19 @@ def test_grid_for_the_macro_is_rectangular_with_hyperlink_formulas(tmp_path: Pat
     grid = report_grid(checked.findings, sheet_order=checked.sheet_order)
     assert len({len(b) for b in grid}) == 1
     assert grid[0][0] == "Hasil Validasi"
-    assert grid[HEADER_ROW] == list(REPORT_COLUMNS)
-    assert len(grid) == FIRST_ROW + len(checked.findings)
-    where = str(grid[FIRST_ROW][3])
+    top = header_row(checked.findings)
+    assert grid[top] == list(REPORT_COLUMNS)
+    assert len(grid) == top + 1 + len(checked.findings)
+    where = str(grid[top + 1][3])
     assert where.startswith("=HYPERLINK(\"#'") and where.endswith('")')
+    # first things first: the first finding is a galat, the counts per rule on top
+    assert grid[top + 1][1] == "Galat"
+    assert grid[RULES_ROW][:4] == list(RULE_COLUMNS)
+    rules = rule_counts(checked.findings)
+    assert [r[:3] for r in grid[RULES_ROW + 1 : RULES_ROW + 1 + len(rules)]] == [
+        [code, SEVERITY_LABELS[s], n] for code, s, n, _ in rules
+    ]
+    assert sum(n for _, _, n, _ in rules) == len(checked.findings)
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ def test_sheet_names_follow_excels_rules() -> None:
             "",
         ]
     )
-    assert names[0] == "KEPALA DINAS SOSIAL PPPA"
+    assert names[0] == "Kepala Dinas Sosial PPPA"  # capitals in title case, region dropped
     assert names[1] == "Kasi Rehab Anak Lansia"
     assert names[2] == "kepala dinas sosial pppa (2)"
     assert names[3] == "Instansi (2)"

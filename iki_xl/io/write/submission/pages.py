@@ -11,8 +11,11 @@ from collections.abc import Sequence
 from xlsxwriter.worksheet import Worksheet
 
 A4_SHORT, A4_LONG = 595.3, 841.9
-MARGINS = {"left": 0.6, "right": 0.6, "top": 0.6, "bottom": 0.75}  # inches
+# inches; the top leaves room for the marks' header (DRAF, CONTOH) whether printed or not,
+# so a page breaks at the same place with and without them
+MARGINS = {"left": 0.6, "right": 0.6, "top": 0.8, "bottom": 0.75}
 FOOTER_MARGIN = 0.3
+HEADER_MARGIN = 0.25
 PAGE_FILL = 0.93  # fill at most this share of a page: estimates are estimates
 
 
@@ -36,15 +39,26 @@ def page_height(widths: Sequence[float], *, landscape: bool) -> float:
 
 
 def set_print(
-    ws: Worksheet, *, landscape: bool, footer_title: str = "", pages_wide: int = 1
+    ws: Worksheet, *, landscape: bool, footer_title: str = "", pages_wide: int = 1, fit: bool = True
 ) -> None:
-    """A4, margins, fit to `pages_wide` pages wide, footer: the title left, the page right."""
+    """A4, margins, fit to `pages_wide` pages wide (`fit` False: printed at 100 %, pages
+    broken by the sheet), footer: the title left, the page right."""
     ws.set_paper(9)  # A4
     if landscape:
         ws.set_landscape()
     else:
         ws.set_portrait()
     ws.set_margins(**MARGINS)
-    ws.fit_to_pages(pages_wide, 0)
+    if fit:
+        ws.fit_to_pages(pages_wide, 0)
+    else:
+        ws.set_print_scale(100)
     footer = f"&L&8{footer_title.replace('&', '&&')}&R&8Halaman &P dari &N"
     ws.set_footer(footer, {"margin": FOOTER_MARGIN})
+
+
+def mark_pages(ws: Worksheet, marks: Sequence[str]) -> None:
+    """The marks (DRAF …, CONTOH …) in the header of every printed page; none: no header."""
+    if marks:
+        text = "\n".join(m.replace("&", "&&") for m in marks)
+        ws.set_header(f'&C&"Arial,Bold"&11{text}', {"margin": HEADER_MARGIN})

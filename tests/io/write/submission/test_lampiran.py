@@ -1,5 +1,6 @@
-"""The Lampiran sheet: every jabatan in organisation order with every indicator, formulas
-as fractions, merged kinerja cells, and a print setup that keeps tables readable."""
+"""The Lampiran sheet: every jabatan in sheet order (org-chart order on request), a note
+for a jabatan without indicators, merged kinerja cells, and a print setup that keeps tables
+readable."""
 
 from __future__ import annotations
 
@@ -10,48 +11,58 @@ import pytest
 
 from iki_xl.core.formulasi import complete
 from iki_xl.core.hierarchy import org_order
-from iki_xl.core.lampiran import formulasi_text
+from iki_xl.core.lampiran import NO_INDIKATOR, lampiran_blocks
 from iki_xl.core.model import Dokumen, Indikator, Jabatan, Kinerja
+from iki_xl.core.rekap import REKAP_COLUMNS, dinas_rekap
 from iki_xl.io.write.submission import write_pengajuan
 from iki_xl.io.write.submission.lampiran import LAMPIRAN_COLUMNS
 from tests.io.conftest import contoh
-from tests.io.write.submission.read_back import read_lampiran
+from tests.io.write.submission.generated import awkward_document, sixty_jabatan
+from tests.io.write.submission.read_back import read_lampiran, read_lampiran_docx
 
 
 @pytest.mark.parametrize(("nama", "count"), [("probolinggo", 15), ("sampang", 7)])
-def test_lampiran_has_every_jabatan_in_org_order_with_every_indicator(
+def test_lampiran_lists_jabatan_in_sheet_order_or_org_chart_order(
     tmp_path: Path, nama: str, count: int
 ) -> None:
     doc = contoh(nama)
-    path = write_pengajuan(doc, tmp_path / f"{nama}.xlsx").xlsx
-    blocks = read_lampiran(path)
-    ordered = [j for j, _ in org_order(doc)]
-    assert len(blocks) == count == len(ordered)
-    assert [b["nama"] for b in blocks] == [j.nama for j in ordered]
-    for b, jab in zip(blocks, ordered, strict=True):
-        assert b["tugas"] == (jab.tugas or []), jab.nama
-        assert b["fungsi"] == (jab.fungsi or ["-"]), jab.nama
-        expected = []
-        for k in jab.kinerja:
-            if not k.indikator:
-                continue  # printed as a kinerja row with empty cells
-            for i in k.indikator:
-                expected.append((k.sasaran, i.nama, formulasi_text(i), i.sumber_data))
-        assert b["rows"] == expected, jab.nama
-        assert [k.sasaran for k in jab.kinerja] == [
-            s for s in b["sasaran"] if s in {k.sasaran for k in jab.kinerja}
-        ]
+    blocks = read_lampiran(write_pengajuan(doc, tmp_path / f"{nama}.xlsx").xlsx)
+    assert [b.nama for b in blocks] == [j.nama for j in doc.jabatan]
+    assert len(blocks) == count
+    by_org = read_lampiran(write_pengajuan(doc, tmp_path / "o.xlsx", org_chart=True).xlsx)
+    assert [b.nama for b in by_org] == [j.nama for j, _ in org_order(doc)]
 
 
-def test_formulas_are_rendered_as_fractions_with_times_100(tmp_path: Path) -> None:
-    doc = contoh("sampang")
-    blocks = read_lampiran(write_pengajuan(doc, tmp_path / "s.xlsx").xlsx)
-    formula = blocks[0]["rows"][0][2]
-    top, bar, bottom = formula.split("\n")
-    assert top == "PMKS yg ditangani" and set(bar) == {"―"}
-    assert bottom == "PMKS seluruhnya × 100%"
-    # no components (status printed with '-'): the formulasi as printed
-    assert blocks[0]["rows"][2][2] == "-"
+def test_sheet_order_is_the_default_where_the_org_chart_differs(tmp_path: Path) -> None:
+    doc = sixty_jabatan()
+    sheet = [j.nama for j in doc.jabatan]
+    org = [j.nama for j, _ in org_order(doc)]
+    assert sheet != org  # all Kasi listed after all Kabid
+    assert [b.nama for b in lampiran_blocks(doc)] == sheet
+    assert [b.nama for b in lampiran_blocks(doc, org_chart=True)] == org
+    rekap = [r.jabatan for r in dinas_rekap(doc).rows]
+    assert list(dict.fromkeys(rekap)) == sheet  # the Rekap follows the same order
+    out = write_pengajuan(doc, tmp_path / "s.xlsx", docx=True, org_chart=True)
+    assert [b.nama for b in read_lampiran_docx(out.docx)] == org
+
+
+def test_jabatan_without_indicators_says_so_in_its_table(tmp_path: Path) -> None:
+    out = write_pengajuan(awkward_document(), tmp_path / "a.xlsx", docx=True)
+    for blocks in (read_lampiran(out.xlsx), read_lampiran_docx(out.docx)):
+        by_name = {b.nama: b for b in blocks}
+        assert by_name["Pengadministrasi Umum"].notes == [""]  # no kinerja at all
+        assert by_name["Kasubag Tanpa Indikator"].notes == ["Sasaran tanpa indikator"]
+        assert not by_name["Pengadministrasi Umum"].rows
+        assert not by_name["KEPALA DINAS UJI"].notes
+    rows = [r for r in dinas_rekap(awkward_document()).rows if not r.has_indikator]
+    assert [(r.jabatan, r.indikator) for r in rows] == [
+        ("Pengadministrasi Umum", NO_INDIKATOR),
+        ("Kasubag Tanpa Indikator", NO_INDIKATOR),
+    ]
+    ws = openpyxl.load_workbook(out.xlsx)["Rekap"]
+    column = REKAP_COLUMNS.index("Indikator Kinerja") + 1
+    notes = [r for r in range(2, ws.max_row + 1) if ws.cell(r, column).value == NO_INDIKATOR]
+    assert len(notes) == 2
 
 
 def test_kinerja_cell_is_merged_over_its_indicators(tmp_path: Path) -> None:

@@ -1,0 +1,74 @@
+"""The Laporan Capaian Kinerja Triwulan of one Dinas or a whole Pemda: read and check every
+input, then write the report of the chosen quarter (and print it, when asked)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from iki_xl.app.check import check_file
+from iki_xl.app.files import collect_inputs
+from iki_xl.core.formula import last_quarter
+from iki_xl.core.keputusan import dinas_name
+from iki_xl.core.model import Dokumen
+from iki_xl.core.triwulan import TriwulanReport, triwulan_report
+from iki_xl.errors import IkiError, UnusableFile
+from iki_xl.io.pdf import to_pdf
+from iki_xl.io.write.laporan_triwulan import write_laporan_triwulan
+
+
+@dataclass
+class LaporanWritten:
+    xlsx: Path
+    pdf: Path | None
+    report: TriwulanReport
+    skipped: list[str] = field(default_factory=list)  # inputs that could not be read: why
+
+
+def latest_quarter(doc: Dokumen) -> int:
+    """The last quarter any indicator of the document has a realisation for (1 if none)."""
+    quarters = [last_quarter(i) for jab in doc.jabatan for _, i in jab.semua_indikator()]
+    return max([1, *quarters])
+
+
+def write_laporan(
+    inputs: Sequence[Path | str], output: Path | str, triwulan: int, *, pdf: bool = False
+) -> LaporanWritten:
+    """The report of quarter `triwulan` (1..4) over the inputs (files or folders)."""
+    if not 1 <= triwulan <= 4:
+        raise UnusableFile(f"triwulan harus 1, 2, 3 atau 4 (bukan {triwulan})")
+    files = collect_inputs(inputs)
+    if not files:
+        raise UnusableFile("tidak ada berkas masukan (.xlsx, .xlsm, .yaml, .json)")
+    docs: list[tuple[Dokumen, str | None]] = []
+    skipped: list[str] = []
+    for path in files:
+        try:
+            docs.append((check_file(path).dokumen, None))
+        except IkiError as e:
+            if len(files) == 1:
+                raise
+            skipped.append(str(e))
+    if not docs:
+        raise UnusableFile("tidak ada berkas masukan yang dapat dibaca")
+    written = write_laporan_docs(docs, output, triwulan, pdf=pdf)
+    written.skipped = skipped
+    return written
+
+
+def write_laporan_docs(
+    docs: Sequence[tuple[Dokumen, str | None]],
+    output: Path | str,
+    triwulan: int,
+    *,
+    pdf: bool = False,
+) -> LaporanWritten:
+    """The report of quarter `triwulan` over documents already read ((document, Dinas
+    label or None for its own name)): the CLI, the demo and the ribbon's button."""
+    report = triwulan_report(docs, triwulan)
+    names = sorted({dinas_name(d.instansi) for d, _ in docs} - {""})
+    scope = names[0] if len(names) == 1 else f"{len(docs)} Perangkat Daerah"
+    xlsx = write_laporan_triwulan(report, output, scope=scope)
+    printed = to_pdf(xlsx, xlsx.parent) if pdf else None
+    return LaporanWritten(xlsx, printed, report)
