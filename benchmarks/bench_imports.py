@@ -25,7 +25,12 @@ CASES = {
     "from iki_xl.core.spelling import kamus; kamus().is_indonesian('pengevaluasian')",
     "Hitung Ulang": "import iki_xl.macros, iki_xl.app.formulas, iki_xl.io.read.workbook",
     "Tambah Jabatan": "import iki_xl.macros, iki_xl.io.read.workbook",
-    "Konsolidasi": "import iki_xl.macros, iki_xl.app.check, iki_xl.io.write.submission",
+    "Konsolidasi": "import iki_xl.macros, iki_xl.app.check, iki_xl.io.write.submission, "
+    "iki_xl.io.write.submission.word",
+    "IKI Tahun Baru": "import iki_xl.macros, iki_xl.app.new_workbook, iki_xl.core.tahun_baru",
+    "Laporan Triwulan": "import iki_xl.macros, iki_xl.app.laporan",
+    "Bandingkan": "import iki_xl.macros, iki_xl.app.banding, iki_xl.app.check, "
+    "iki_xl.io.write.banding",
     "UDF module": "import iki_xl.udfs",
 }
 

@@ -9,22 +9,18 @@ from __future__ import annotations
 import json
 import signal
 import sys
-from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
-from rich.tree import Tree
 
 from iki_xl.app import files
-from iki_xl.core.findings import Finding
-from iki_xl.core.model import Dokumen
 from iki_xl.errors import IkiError, UnusableFile
 from iki_xl.io import interchange
+from iki_xl.terminal import cut, err, out, print_consolidation, print_losses, print_tree
 
 app = typer.Typer(
     name="iki-xl",
@@ -33,34 +29,11 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
 
 
 class Format(StrEnum):
     text = "text"
     json = "json"
-
-
-def _tree(doc: Dokumen) -> Tree:
-    from iki_xl.core.hierarchy import org_order
-
-    title = escape(_cut(f"{doc.instansi.nama or 'Dinas'} {doc.instansi.pemerintah}".strip()))
-    root = Tree(f"[bold]{title}[/] — {len(doc.jabatan)} jabatan")
-    nodes: dict[str | None, Tree] = {}
-    for jab, _ in org_order(doc):
-        parent = nodes.get(jab.atasan, root)
-        jenis = f" [dim]({escape(str(jab.jenis))})[/]" if jab.jenis else ""
-        node = parent.add(f"[bold]{escape(_cut(jab.nama))}[/]{jenis}")
-        nodes[jab.id] = node
-        for kin in jab.kinerja:
-            k = node.add(f"[cyan]{escape(_cut(kin.sasaran)) or '(sasaran kosong)'}[/]")
-            if not kin.indikator:
-                k.add("[red](tanpa indikator)[/]")
-            for ind in kin.indikator:
-                jenis_ind = escape(str(ind.jenis or "jenis tidak dikenal"))
-                k.add(f"{escape(_cut(ind.nama))}  [magenta]\\[{jenis_ind}][/]")
-    return root
 
 
 @app.command()
@@ -82,47 +55,11 @@ def show(
     doc, losses = load_dokumen_and_losses(data)
     if format is Format.json:
         sys.stdout.write(interchange.to_json(doc))
-    elif len(doc.jabatan) + sum(len(j.semua_indikator()) for j in doc.jabatan) > _TREE_MAX:
-        _plain_tree(doc)  # rich's Tree would take minutes for 100,000 nodes
     else:
-        out.print(_tree(doc))
-    _print_losses(data, losses)
+        print_tree(doc)
+    print_losses(data, losses)
     if losses:
         raise typer.Exit(1)
-
-
-_TREE_MAX = 2000  # nodes; above this the tree is printed as plain indented lines
-_TERMINAL_TEXT = 300  # characters of a planner's text shown in the terminal
-
-
-def _cut(text: str, limit: int = _TERMINAL_TEXT) -> str:
-    """A planner's text for the terminal only: one line, at most `limit` characters."""
-    text = text.replace("\r", " ").replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _plain_tree(doc: Dokumen) -> None:
-    from iki_xl.core.hierarchy import org_order
-
-    lines = [_cut(f"{doc.instansi.nama or 'Dinas'} {doc.instansi.pemerintah}".strip())]
-    for jab, depth in org_order(doc):
-        pad = "  " * (depth + 1)
-        lines.append(pad + _cut(jab.nama))
-        for kin in jab.kinerja:
-            lines.append(pad + "  " + _cut(kin.sasaran or "(sasaran kosong)"))
-            lines.extend(
-                f"{pad}    {_cut(ind.nama)}  [{ind.jenis or 'jenis tidak dikenal'}]"
-                for ind in kin.indikator
-            )
-    sys.stdout.write("\n".join(lines) + "\n")
-
-
-def _print_losses(source: Path, losses: Sequence[Finding]) -> None:
-    """One stderr line per part of the input that was not read whole."""
-    from iki_xl.io.write.report import location
-
-    for f in losses:
-        err.print(Text(f"galat {source.name} {location(f)}: {_cut(f.message)}"), soft_wrap=True)
 
 
 @app.command()
@@ -198,8 +135,8 @@ def validate(
                 f"[{color[f.severity]}]{f.severity}[/]",
                 escape(f.jabatan),
                 escape(location(f)),
-                escape(_cut(f.message, 1000)),
-                escape(_cut(f.saran, 1000)),
+                escape(cut(f.message, 1000)),
+                escape(cut(f.saran, 1000)),
                 end_section=False,
             )
         if checked.findings:
@@ -290,7 +227,7 @@ def export(
     interchange.save(read.dokumen, output)
     for f in sort_findings(read.findings, read.sheet_order):
         where = f"{f.sheet}!{f.cell}" if f.sheet else "-"
-        err.print(Text(f"{f.severity} {workbook.name} {where}: {_cut(f.message)}"), soft_wrap=True)
+        err.print(Text(f"{f.severity} {workbook.name} {where}: {cut(f.message)}"), soft_wrap=True)
     out.print(
         f"Data ditulis ke {escape(str(output))} ({len(read.dokumen.jabatan)} jabatan).",
         soft_wrap=True,
@@ -369,75 +306,26 @@ def consolidate(
         )
     if docx and report.output is not None and report.output.docx is None:
         err.print("--docx hanya untuk pengajuan satu Perangkat Daerah: dokumen Word dilewati.")
-    _print_consolidation(report)
-
-
-def _print_consolidation(report: object) -> None:
-    from iki_xl.app.consolidate import ConsolidationReport
-
-    assert isinstance(report, ConsolidationReport)
-    for m in report.inputs:
-        if m.skipped:
-            err.print(Text(f"Dilewati: {_cut(m.error, 2000)}"), soft_wrap=True)
-            continue
-        c = m.counts
-        found = (
-            f"{c['galat']} galat, {c['peringatan']} peringatan, {c['info']} info"
-            if c is not None
-            else "pemeriksaan tidak tersedia"
-        )
-        out.print(
-            Text(
-                f"{m.sumber.name}: {_cut(m.dinas)} — {m.jabatan} jabatan, {m.indikator} "
-                f"indikator; {found}"
-            ),
-            soft_wrap=True,
-        )
-        for g in m.incomplete:
-            out.print(Text(f"  tidak lengkap: {_cut(g)}"), soft_wrap=True)
-        for g in m.galat_examples:
-            out.print(Text(f"  galat {_cut(g)}"), soft_wrap=True)
-        if m.galat > len(m.galat_examples):
-            more = m.galat - len(m.galat_examples)
-            out.print(
-                escape(f"  … dan {more} galat lain (daftar lengkap: iki-xl validate {m.sumber})")
-            )
-    for note in report.notes:
-        err.print(Text(f"Peringatan: {_cut(note)}"), soft_wrap=True)
-    used = len(report.inputs) - len(report.skipped)
-    if report.skipped:
-        out.print(f"{used} berkas dipakai, {len(report.skipped)} dilewati.")
-    if report.refused:
-        err.print(
-            f"[red]Tidak ditulis:[/] --strict dan masih ada {report.galat} galat"
-            + (f" serta {len(report.skipped)} berkas dilewati" if report.skipped else "")
-            + "."
-        )
-        raise typer.Exit(1)
-    if report.output is None:
-        raise UnusableFile("tidak ada berkas masukan yang dapat dibaca")
-    out.print(f"Berkas pengajuan ditulis ke {escape(str(report.output.xlsx))}.", soft_wrap=True)
-    if report.output.docx is not None:
-        out.print(f"Dokumen Word ditulis ke {escape(str(report.output.docx))}.", soft_wrap=True)
-    if report.output.pdf is not None:
-        out.print(f"PDF ditulis ke {escape(str(report.output.pdf))}.", soft_wrap=True)
-    if report.output.galat:
-        err.print(
-            f"[yellow]DRAF:[/] masih ada {report.output.galat} galat; setiap halaman bertanda "
-            "DRAF sampai galat diperbaiki."
-        )
-    lost = any(m.incomplete for m in report.inputs)
-    raise typer.Exit(1 if report.skipped or report.output.galat or lost else 0)
+    raise typer.Exit(print_consolidation(report))
 
 
 @app.command()
 def laporan(
     inputs: Annotated[
         list[Path],
-        typer.Argument(help="Workbook IKI (.xlsx/.xlsm), berkas data (.yaml/.json) atau folder"),
+        typer.Argument(
+            help="Workbook IKI (.xlsx/.xlsm), berkas data (.yaml/.json) atau folder", readable=False
+        ),
     ],
-    triwulan: Annotated[int, typer.Option("--triwulan", "-t", help="Triwulan: 1, 2, 3 atau 4")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Berkas keluaran .xlsx")],
+    triwulan: Annotated[
+        int | None,
+        typer.Option(
+            "--triwulan",
+            "-t",
+            help="Triwulan: 1, 2, 3 atau 4 (bawaan: triwulan terakhir yang realisasinya diisi)",
+        ),
+    ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Cetak juga ke PDF (LibreOffice)")] = False,
 ) -> None:
     """Laporan Capaian Kinerja Triwulan: target, realisasi dan capaian s.d. triwulan itu,
@@ -448,7 +336,11 @@ def laporan(
     files.check_output(output, (".xlsx",), "keluaran", inputs)
     written = write_laporan(inputs, output, triwulan, pdf=pdf)
     for why in written.skipped:
-        err.print(f"[red]Dilewati:[/] {escape(why)}", soft_wrap=True)
+        err.print(Text(f"Dilewati: {cut(why, 2000)}"), soft_wrap=True)
+    for what in written.incomplete:
+        err.print(Text(f"galat tidak lengkap: {cut(what)}"), soft_wrap=True)
+    for note in written.notes:
+        err.print(Text(f"Peringatan: {cut(note)}"), soft_wrap=True)
     rows = written.report.rows
     judged = sum(r.capaian is not None for r in rows)
     out.print(
@@ -458,13 +350,16 @@ def laporan(
     out.print(f"Laporan ditulis ke {escape(str(written.xlsx))}.", soft_wrap=True)
     if written.pdf is not None:
         out.print(f"PDF ditulis ke {escape(str(written.pdf))}.", soft_wrap=True)
-    raise typer.Exit(1 if written.skipped else 0)
+    raise typer.Exit(1 if written.skipped or written.incomplete else 0)
 
 
 @app.command("tahun-baru")
 def tahun_baru(
     source: Annotated[
-        Path, typer.Argument(help="Workbook IKI tahun ini (.xlsx/.xlsm) atau berkas data")
+        Path,
+        typer.Argument(
+            help="Workbook IKI tahun ini (.xlsx/.xlsm) atau berkas data", readable=False
+        ),
     ],
     output: Annotated[
         Path,
@@ -501,8 +396,12 @@ def tahun_baru(
 
 @app.command()
 def banding(
-    lama: Annotated[Path, typer.Argument(help="IKI lama (.xlsx/.xlsm/.yaml/.json)")],
-    baru: Annotated[Path, typer.Argument(help="IKI baru (.xlsx/.xlsm/.yaml/.json)")],
+    lama: Annotated[
+        Path, typer.Argument(help="IKI lama (.xlsx/.xlsm/.yaml/.json)", readable=False)
+    ],
+    baru: Annotated[
+        Path, typer.Argument(help="IKI baru (.xlsx/.xlsm/.yaml/.json)", readable=False)
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Berkas keluaran .xlsx")],
     pdf: Annotated[bool, typer.Option("--pdf", help="Cetak juga ke PDF (LibreOffice)")] = False,
 ) -> None:
@@ -594,7 +493,7 @@ def main() -> None:
             sys.exit(128 + _STOPPED_BY[0])
         raise
     except IkiError as e:
-        err.print(Text(f"Galat: {_cut(str(e), 2000)}"), soft_wrap=True)
+        err.print(Text(f"Galat: {cut(str(e), 2000)}"), soft_wrap=True)
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("Dibatalkan.")

@@ -436,6 +436,14 @@ def _consolidate(book: xw.Book) -> None:
     _alert(book.app, message + _losses(checked.findings), "Konsolidasi")
 
 
+def _require_whole(wb: Book, action: str) -> None:
+    """Refuse an action whose result would silently lack what was not read (the next
+    year's IKI, a comparison)."""
+    lost = _losses(wb.read.findings) if wb.read is not None else ""
+    if lost:
+        raise Stop(f"{action} tidak dijalankan: sebagian buku kerja tidak terbaca." + lost)
+
+
 def _losses(findings: list[Finding]) -> str:
     """What was not read whole (a damaged jabatan sheet …), for a message box: every macro
     that reads the workbook names it, nothing disappears silently."""
@@ -477,7 +485,8 @@ def _quarterly_report(book: xw.Book, triwulan: int | None) -> None:
     _alert(
         book.app,
         f"{written.report.title} sudah ditulis dan dibuka:\n{target}\n\n{len(rows)} indikator, "
-        f"{judged} dengan capaian s.d. {tw}. Predikat tahunan baru dinilai setelah TW IV.",
+        f"{judged} dengan capaian s.d. {tw}. Predikat tahunan baru dinilai setelah TW IV."
+        + _losses(wb.read.findings),
         "Laporan Triwulan",
     )
 
@@ -489,6 +498,7 @@ def _new_year(book: xw.Book) -> None:
 
     wb = read_book(book)
     assert wb.read is not None
+    _require_whole(wb, "IKI Tahun Baru")
     doc = complete(wb.read.dokumen)
     if doc.instansi.tahun is None:
         raise Stop("Tahun IKI belum diisi di sheet Instansi: isi dulu, lalu ulangi.")
@@ -517,7 +527,7 @@ def _new_year(book: xw.Book) -> None:
 
 def _compare(book: xw.Book) -> None:
     from iki_xl.app.banding import write_comparison_docs
-    from iki_xl.app.check import load_dokumen
+    from iki_xl.app.check import load_whole
     from iki_xl.core.formulasi import complete
     from iki_xl.io.write.banding import summary
 
@@ -526,8 +536,9 @@ def _compare(book: xw.Book) -> None:
         return  # the planner cancelled: nothing to say
     wb = read_book(book)
     assert wb.read is not None
+    _require_whole(wb, "Bandingkan")
     status(book, f"membaca {old_path.name} …")
-    old = load_dokumen(old_path)  # only read; an unusable file is a message (IkiError)
+    old = load_whole(old_path)  # only read; an unusable file is a message (IkiError)
     target = _beside(book, wb, " - Perbandingan IKI.xlsx", "perbandingan IKI", "Bandingkan")
     _refuse_open(book, target, "Bandingkan")
     status(book, f"menulis {target.name} …")

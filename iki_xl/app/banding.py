@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from iki_xl.app.check import load_dokumen
+from iki_xl.app.check import load_whole
 from iki_xl.core.banding import Perubahan, banding
 from iki_xl.core.keputusan import dinas_name
 from iki_xl.core.model import Dokumen
@@ -32,7 +32,7 @@ def write_comparison(
     lama: Path | str, baru: Path | str, output: Path | str, *, pdf: bool = False
 ) -> BandingWritten:
     """Read both inputs (workbooks or data files, only read) and write the changes."""
-    old, new = load_dokumen(Path(lama)), load_dokumen(Path(baru))
+    old, new = load_whole(Path(lama)), load_whole(Path(baru))
     return write_comparison_docs(old, new, output, pdf=pdf, names=f"{lama} → {baru}")
 
 

@@ -13,6 +13,7 @@ from iki_xl.core.formulasi import complete
 from iki_xl.core.limits import TEXT_TOO_LONG, text_limits
 from iki_xl.core.model import Dokumen
 from iki_xl.core.rules import check
+from iki_xl.errors import UnusableFile
 from iki_xl.io import interchange
 from iki_xl.io.read import cell_map as M
 from iki_xl.io.read.workbook import ReadResult, read_workbook
@@ -64,6 +65,21 @@ def load_dokumen_and_losses(path: Path) -> tuple[Dokumen, list[Finding]]:
         losses = place(incomplete(read.findings), read.cells)
         return complete(read.dokumen), sort_findings(losses, read.sheet_order)
     return complete(interchange.load(path)), []
+
+
+def load_whole(path: Path) -> Dokumen:
+    """`load_dokumen` for commands whose result would silently lack what was not read (the
+    next year's IKI, a comparison): any `incomplete` galat refuses the file, naming it."""
+    doc, losses = load_dokumen_and_losses(path)
+    if losses:
+        f = losses[0]
+        where = f"{f.sheet}!{f.cell}" if f.sheet else (f.jalur or "-")
+        more = f" (dan {len(losses) - 1} lainnya)" if len(losses) > 1 else ""
+        raise UnusableFile(
+            f"{path}: tidak terbaca utuh — {where}: {f.message}{more}; perbaiki dulu "
+            f"(iki-xl validate {path.name})"
+        )
+    return doc
 
 
 def check_file(path: Path | str) -> Checked:

@@ -11,11 +11,11 @@ from functools import partial
 from pathlib import Path
 
 from iki_xl.app.check import Checked, check_file, incomplete
-from iki_xl.app.files import collect_inputs, same_file
+from iki_xl.app.files import input_files
 from iki_xl.app.workers import run_isolated
 from iki_xl.core.findings import Severity
 from iki_xl.core.rekap import DinasRekap, dinas_rekap
-from iki_xl.errors import IkiError, UnusableFile
+from iki_xl.errors import IkiError
 from iki_xl.io.atomic import temporary_path
 from iki_xl.io.pdf import to_pdf
 from iki_xl.io.write.submission import Pengajuan, write_pemda_rekap, write_pengajuan
@@ -134,18 +134,6 @@ def _one_dinas(path: Path, output: Path, *, strict: bool, options: Options) -> C
     return ConsolidationReport(written, [result])
 
 
-def _inputs(inputs: Sequence[Path | str], output: Path, notes: list[str]) -> list[Path]:
-    """The input files (folders expanded, repetitions noted in `notes`), never the output."""
-    files = collect_inputs(inputs, notes)
-    if not files:
-        where = ", ".join(str(i) for i in inputs[:3]) + ": " if inputs else ""
-        raise UnusableFile(f"{where}tidak ada berkas masukan (.xlsx, .xlsm, .yaml, .json)")
-    for f in files:
-        if same_file(f, output):
-            raise UnusableFile(f"{output}: keluaran tidak boleh menimpa berkas masukan {f}")
-    return files
-
-
 def consolidate(
     inputs: Sequence[Path | str],
     output: Path | str,
@@ -174,7 +162,7 @@ def consolidate(
     """
     notes: list[str] = []
     output = Path(output)
-    files = _inputs(inputs, output, notes)
+    files = input_files(inputs, output, notes)
     if len(files) == 1 and not Path(inputs[0]).is_dir():
         options = Options(pdf=pdf, docx=docx, org_chart=org_chart, fraction=fraction)
         report = _one_dinas(files[0], output, strict=strict, options=options)
@@ -189,7 +177,10 @@ def consolidate(
     def rekaps() -> Iterable[DinasRekap]:
         total = len(files)
         outcomes = run_isolated(
-            partial(_read_for_rekap, org_chart=org_chart), files, workers=max(1, min(workers, total)), start_method=start_method
+            partial(_read_for_rekap, org_chart=org_chart),
+            files,
+            workers=max(1, min(workers, total)),
+            start_method=start_method,
         )
         for i, (path, outcome) in enumerate(zip(files, outcomes, strict=True), start=1):
             rekap, error, lost = outcome.value or (None, f"{path}: {outcome.failure}", [])

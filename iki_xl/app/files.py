@@ -105,3 +105,16 @@ def collect_inputs(inputs: Sequence[Path | str], notes: list[str] | None = None)
             seen[key] = f
             result.append(f)
     return result
+
+
+def input_files(inputs: Sequence[Path | str], output: Path, notes: list[str]) -> list[Path]:
+    """The input files of a command that reads many (folders expanded, repetitions noted
+    in `notes`); none of them may be the output."""
+    files = collect_inputs(inputs, notes)
+    if not files:
+        where = ", ".join(str(i) for i in inputs[:3]) + ": " if inputs else ""
+        raise UnusableFile(f"{where}tidak ada berkas masukan (.xlsx, .xlsm, .yaml, .json)")
+    for f in files:
+        if same_file(f, output):
+            raise UnusableFile(f"{output}: keluaran tidak boleh menimpa berkas masukan {f}")
+    return files

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iki_xl.app.check import check_file
-from iki_xl.app.files import collect_inputs
+from iki_xl.app.check import check_file, incomplete
+from iki_xl.app.files import input_files
 from iki_xl.core.formula import last_quarter
 from iki_xl.core.keputusan import dinas_name
 from iki_xl.core.model import Dokumen
@@ -24,6 +24,8 @@ class LaporanWritten:
     pdf: Path | None
     report: TriwulanReport
     skipped: list[str] = field(default_factory=list)  # inputs that could not be read: why
+    incomplete: list[str] = field(default_factory=list)  # parts of inputs not read whole
+    notes: list[str] = field(default_factory=list)  # e.g. an input named twice
 
 
 def latest_quarter(doc: Dokumen) -> int:
@@ -33,27 +35,40 @@ def latest_quarter(doc: Dokumen) -> int:
 
 
 def write_laporan(
-    inputs: Sequence[Path | str], output: Path | str, triwulan: int, *, pdf: bool = False
+    inputs: Sequence[Path | str],
+    output: Path | str,
+    triwulan: int | None = None,
+    *,
+    pdf: bool = False,
 ) -> LaporanWritten:
-    """The report of quarter `triwulan` (1..4) over the inputs (files or folders)."""
-    if not 1 <= triwulan <= 4:
+    """The report of quarter `triwulan` (1..4; None: the latest quarter any input has a
+    realisation for) over the inputs (files or folders). An unreadable input is skipped
+    (unless it is the only one); what was not read whole is named in `incomplete`."""
+    if triwulan is not None and not 1 <= triwulan <= 4:
         raise UnusableFile(f"triwulan harus 1, 2, 3 atau 4 (bukan {triwulan})")
-    files = collect_inputs(inputs)
-    if not files:
-        raise UnusableFile("tidak ada berkas masukan (.xlsx, .xlsm, .yaml, .json)")
+    notes: list[str] = []
+    files = input_files(inputs, Path(output), notes)
     docs: list[tuple[Dokumen, str | None]] = []
     skipped: list[str] = []
+    lost: list[str] = []
     for path in files:
         try:
-            docs.append((check_file(path).dokumen, None))
+            checked = check_file(path)
         except IkiError as e:
             if len(files) == 1:
                 raise
             skipped.append(str(e))
+            continue
+        docs.append((checked.dokumen, None))
+        lost += [
+            f"{path.name} {f.sheet}!{f.cell}: {f.message}" for f in incomplete(checked.findings)
+        ]
     if not docs:
         raise UnusableFile("tidak ada berkas masukan yang dapat dibaca")
+    if triwulan is None:
+        triwulan = max(latest_quarter(d) for d, _ in docs)
     written = write_laporan_docs(docs, output, triwulan, pdf=pdf)
-    written.skipped = skipped
+    written.skipped, written.incomplete, written.notes = skipped, lost, notes
     return written
 
 

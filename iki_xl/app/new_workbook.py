@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iki_xl.app.check import load_dokumen
+from iki_xl.app.check import load_whole
 from iki_xl.app.files import is_workbook
 from iki_xl.core.model import Dokumen
 from iki_xl.core.tahun_baru import TahunBaru, tahun_baru
@@ -30,7 +30,7 @@ def write_new_workbook(doc: Dokumen, path: Path | str) -> None:
 def write_tahun_baru(source: Path | str, output: Path | str, tahun: int | None) -> TahunBaru:
     """The next year's IKI of a workbook or data file, written as a workbook (.xlsm/.xlsx)
     or a data file (.yaml/.json); the source is only read. `tahun` defaults to the next."""
-    doc = load_dokumen(Path(source))
+    doc = load_whole(Path(source))
     if tahun is None:
         if doc.instansi.tahun is None:
             raise UnusableFile(f"{source}: tahun IKI tidak diisi; sebutkan --tahun")

@@ -40,6 +40,8 @@ from typing import Any
 
 import yaml
 
+from iki_xl.layout import jabatan_sheet_names
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # ---------------------------------------------------------------- what a case expects
@@ -267,6 +269,8 @@ ALL_INDICATORS = tuple(
     ind["nama"] for j in BASE["jabatan"] for k in j["kinerja"] for ind in k["indikator"]
 )
 ALL_JABATAN = tuple(j["nama"] for j in BASE["jabatan"])
+# the Kasubag's sheet tab is its short form ("Kasubag Umum"); the others are their names
+TAB_KASUBAG = jabatan_sheet_names(ALL_JABATAN)[ALL_JABATAN.index(S_KASUBAG)]
 
 
 def base_doc() -> dict[str, Any]:
@@ -690,7 +694,7 @@ def make_sources(folder: Path) -> Sources:
     x = folder / "base.xlsx"
     cli_new(y, x)
     wb = openpyxl.load_workbook(x)
-    tables = {s: table_of(wb[s]) for s in (S_KADIS, S_SEK, S_KASUBAG)}
+    tables = {s: table_of(wb[s]) for s in (S_KADIS, S_SEK, TAB_KASUBAG)}
     return Sources(folder, y, x, tables)
 
 
@@ -1227,7 +1231,7 @@ def many_jabatan(folder: Path, src: Sources) -> Case:
 
 def _carried(e: dict[str, Expect], texts: tuple[str, ...]) -> dict[str, Expect]:
     """`present` on the commands whose output holds every field (not `show`'s tree)."""
-    return {c: replace(x, present=texts) if c in ("show-json", "export", "consolidate", "laporan", "macro-consolidate") else x
+    return {c: replace(x, present=texts) if c in ("show-json", "export", "consolidate", "macro-consolidate") else x
             for c, x in e.items()}  # fmt: skip
 
 
@@ -1257,14 +1261,14 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:  # noqa: C901, PLR0
 
     e = usable([*WB, *MACROS])
     for c in ("validate", "validate-report"):
-        e[c] = E(1, names=(S_KASUBAG,), pattern=r"atasan",
+        e[c] = E(1, names=(TAB_KASUBAG,), pattern=r"atasan",
                  note="Kasubag's atasan 'sekretaris' is gone with its sheet")  # fmt: skip
-    e["validate-json"] = E(1, pattern=r"atasan", cells=((S_KASUBAG, r"[A-Z]+\d+"),))
+    e["validate-json"] = E(1, pattern=r"atasan", cells=((TAB_KASUBAG, r"[A-Z]+\d+"),))
     add("sheet-deleted", "the Sekretaris sheet deleted (Kasubag's atasan now missing)", delete, e)
 
     def rename(wb: Any) -> None:
         wb[S_SEK].title = "Lembar1"
-        wb[S_KASUBAG].title = "Sheet (2)"
+        wb[TAB_KASUBAG].title = "Sheet (2)"
 
     add("sheets-renamed", "jabatan sheets renamed 'Lembar1' and 'Sheet (2)'", rename,
         usable([*WB, *MACROS], present=ALL_INDICATORS))  # fmt: skip
@@ -1427,7 +1431,7 @@ def planner_edits(folder: Path, src: Sources) -> list[Case]:  # noqa: C901, PLR0
 
     def hide(wb: Any) -> None:
         wb[S_SEK].sheet_state = "hidden"
-        wb[S_KASUBAG].sheet_state = "veryHidden"
+        wb[TAB_KASUBAG].sheet_state = "veryHidden"
 
     e = usable([*WB, *MACROS], present=(S_SEK, S_KASUBAG),
                note="hidden jabatan sheets are read (or refused by name), never silently dropped")  # fmt: skip

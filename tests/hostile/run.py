@@ -58,8 +58,9 @@ ALL_COMMANDS = (
     "macro-recalculate",
     "macro-consolidate",
 )
-# commands whose output carries the document's texts (where `present` is checked)
-CARRIES = {"show", "show-json", "new", "export", "consolidate", "laporan", "macro-consolidate"}
+# commands whose output carries the document's texts (where `present` is checked); not the
+# Laporan Triwulan, which carries names and figures, not formulas, sumber data or tugas
+CARRIES = {"show", "show-json", "new", "export", "consolidate", "macro-consolidate"}
 DEFAULT_OUT = {
     "new": "baru.xlsx",
     "validate-report": "laporan-validasi.xlsx",
@@ -604,6 +605,8 @@ def judge(  # noqa: C901, PLR0912, PLR0915 - one checklist, read top to bottom
     allowed = set()
     if out is not None and out.is_relative_to(case.folder):
         allowed.add(str(out.relative_to(case.folder)))
+        if command == "macro-consolidate":  # Konsolidasi also writes the Word document
+            allowed.add(str(out.with_suffix(".docx").relative_to(case.folder)))
     extra = sorted(k for k in after if k not in before and k not in allowed)
     extra += [f"out/{n}" for n in outdir_new]
     if extra and not p.timed_out:  # a killed process cannot clean up: not its fault
