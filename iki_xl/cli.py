@@ -332,6 +332,7 @@ def laporan(
     predikat (setelah TW IV) dan faktor pendukung/penghambat/tindak lanjut, per indikator;
     rata-rata capaian per bidang beserta grafiknya. Satu Perangkat Daerah atau se-Pemda."""
     from iki_xl.app.laporan import write_laporan
+    from iki_xl.core.numbers import QUARTERS
 
     files.check_output(output, (".xlsx",), "keluaran", inputs)
     written = write_laporan(inputs, output, triwulan, pdf=pdf)
@@ -344,7 +345,10 @@ def laporan(
     rows = written.report.rows
     judged = sum(r.capaian is not None for r in rows)
     out.print(
-        escape(f"{written.report.title}: {len(rows)} indikator, {judged} dengan capaian s.d. TW."),
+        escape(
+            f"{written.report.title}: {len(rows)} indikator, {judged} dengan capaian s.d. "
+            f"{QUARTERS[written.report.triwulan - 1]}."
+        ),
         soft_wrap=True,
     )
     out.print(f"Laporan ditulis ke {escape(str(written.xlsx))}.", soft_wrap=True)

@@ -25,3 +25,18 @@ def test_unusable_quarter_or_output_is_one_line_exit_2(tmp_path: Path) -> None:
         assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_without_triwulan_the_latest_quarter_with_a_realisation(tmp_path: Path) -> None:
+    from iki_xl.core.formulasi import complete
+    from iki_xl.io import interchange
+
+    figures = interchange.apply_contoh(
+        complete(interchange.load(CONTOH / "probolinggo.yaml")), CONTOH / "probolinggo-contoh.yaml"
+    )  # realisasi through TW IV
+    filled = tmp_path / "terisi.yaml"
+    interchange.save(figures, filled)
+    for source, quarter in ((filled, "IV"), (CONTOH / "probolinggo.yaml", "I")):
+        r = iki("laporan", source, "-o", tmp_path / "tw.xlsx")
+        assert r.returncode == 0, r.stderr
+        assert f"capaian s.d. TW {quarter}." in r.stdout, r.stdout

@@ -47,3 +47,31 @@ def test_tahun_baru_refuses_a_year_not_after_and_a_wrong_output(tmp_path: Path) 
         r = iki("tahun-baru", source, *args)
         assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
     assert not (tmp_path / "a.xlsm").exists()
+
+
+def test_tahun_baru_and_banding_refuse_a_workbook_not_read_whole(tmp_path: Path) -> None:
+    """A jabatan sheet whose table header was retyped is not read: the next year's IKI would
+    lack that jabatan and the comparison would call it removed, so both refuse, naming it."""
+    import openpyxl
+
+    from tests.hostile.corpus import table_of
+
+    good = tmp_path / "iki-2024.xlsx"
+    write_new_workbook(contoh("sampang"), good)
+    wb = openpyxl.load_workbook(good)
+    sheet = wb.sheetnames[wb.sheetnames.index("Instansi") + 1]  # the first jabatan sheet
+    table = table_of(wb[sheet])
+    wb[sheet][f"{table.col['Indikator Kinerja']}{table.header_row}"].value = "Indikator"
+    damaged = tmp_path / "rusak.xlsx"
+    wb.save(damaged)
+    before = damaged.read_bytes()
+    for args in (
+        ("tahun-baru", damaged, "-o", tmp_path / "baru.xlsm"),
+        ("banding", good, damaged, "-o", tmp_path / "banding.xlsx"),
+    ):
+        r = iki(*args)
+        assert r.returncode == 2, (args, r.stdout, r.stderr)
+        line = r.stderr.strip()
+        assert len(line.splitlines()) == 1 and "tidak terbaca utuh" in line and sheet in line
+    assert not (tmp_path / "baru.xlsm").exists() and not (tmp_path / "banding.xlsx").exists()
+    assert damaged.read_bytes() == before
