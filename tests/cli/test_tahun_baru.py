@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from python_calamine import CalamineWorkbook
 
 from iki_xl.app.new_workbook import write_new_workbook
@@ -15,9 +16,10 @@ from tests.core.test_tahun_baru import mutate
 from tests.io.conftest import contoh
 
 
-def test_tahun_baru_then_banding_through_workbooks(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["probolinggo", "sampang"])
+def test_tahun_baru_then_banding_through_workbooks(tmp_path: Path, name: str) -> None:
     source = tmp_path / "iki-2024.xlsm"
-    write_new_workbook(contoh("probolinggo"), source)
+    write_new_workbook(contoh(name), source)
     before = source.read_bytes()
     new = tmp_path / "iki-2025.xlsm"
     r = iki("tahun-baru", source, "-o", new)
