@@ -3,12 +3,13 @@ input, then write the report of the chosen quarter (and print it, when asked).""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from iki_xl.app.check import check_file, incomplete
 from iki_xl.app.files import input_files
+from iki_xl.app.workers import Outcome, run_isolated
 from iki_xl.core.formula import last_quarter
 from iki_xl.core.keputusan import dinas_name
 from iki_xl.core.model import Dokumen
@@ -51,18 +52,17 @@ def write_laporan(
     docs: list[tuple[Dokumen, str | None]] = []
     skipped: list[str] = []
     lost: list[str] = []
-    for path in files:
-        try:
-            checked = check_file(path)
-        except IkiError as e:
-            if len(files) == 1:
-                raise
-            skipped.append(str(e))
+    if len(files) == 1:  # one Dinas: its own error is the message
+        outcomes: Iterable[Outcome] = [Outcome(_read_for_laporan(files[0], single=True))]
+    else:  # a Pemda: each input in its own process, a crash skips only that input
+        outcomes = run_isolated(_read_for_laporan, files, workers=min(2, len(files)))
+    for path, outcome in zip(files, outcomes, strict=True):
+        doc, error, losses = outcome.value or (None, f"{path}: {outcome.failure}", [])
+        if doc is None:
+            skipped.append(error)
             continue
-        docs.append((checked.dokumen, None))
-        lost += [
-            f"{path.name} {f.sheet}!{f.cell}: {f.message}" for f in incomplete(checked.findings)
-        ]
+        docs.append((doc, None))
+        lost += losses
     if not docs:
         raise UnusableFile("tidak ada berkas masukan yang dapat dibaca")
     if triwulan is None:
@@ -70,6 +70,19 @@ def write_laporan(
     written = write_laporan_docs(docs, output, triwulan, pdf=pdf)
     written.skipped, written.incomplete, written.notes = skipped, lost, notes
     return written
+
+
+def _read_for_laporan(path: Path, single: bool = False) -> tuple[Dokumen | None, str, list[str]]:
+    """Read and check one input: its document, or why not, and what was not read whole.
+    `single`: the only input, whose unusable file is the command's own error."""
+    try:
+        checked = check_file(path)
+    except IkiError as e:
+        if single:
+            raise
+        return None, str(e), []
+    losses = [f"{path.name} {f.sheet}!{f.cell}: {f.message}" for f in incomplete(checked.findings)]
+    return checked.dokumen, "", losses
 
 
 def write_laporan_docs(

@@ -312,3 +312,26 @@ def test_the_submission_has_no_macros_and_no_external_links(tmp_path: Path) -> N
         assert not [n for n in names if "vbaproject" in n.lower() or "externallink" in n.lower()]
         assert "macroEnabled" not in types and "vbaProject" not in types
         assert 'TargetMode="External"' not in rels  # no hyperlink to a file or a site
+
+
+def test_a_pemda_laporan_skips_an_input_whose_reader_dies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iki_xl.app import laporan
+
+    folder = _pemda(tmp_path, 3)
+    read = laporan._read_for_laporan
+
+    def dies_on_the_second(path: Path, single: bool = False) -> object:
+        if path.name == "dinas_01.yaml":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return read(path, single)
+
+    monkeypatch.setattr(laporan, "_read_for_laporan", dies_on_the_second)
+    monkeypatch.setenv("IKI_XL_START_METHOD", "fork")  # the patched reader runs in the child
+    written = laporan.write_laporan([folder], tmp_path / "tw.xlsx", 2)
+    assert len(written.skipped) == 1 and "dinas_01.yaml" in written.skipped[0]
+    assert "SIGKILL" in written.skipped[0]
+    assert (tmp_path / "tw.xlsx").exists()
+    alone = laporan.write_laporan([folder / "dinas_00.yaml"], tmp_path / "one.xlsx", 2)
+    assert len(written.report.rows) == 2 * len(alone.report.rows)  # two Dinas, both sampang
