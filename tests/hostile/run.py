@@ -253,17 +253,6 @@ def command_argv(case: C.Case, command: str, outdir: Path) -> tuple[list[str], P
     raise ValueError(command)
 
 
-_LAPORAN: bool | None = None
-
-
-def laporan_exists() -> bool:
-    global _LAPORAN
-    if _LAPORAN is None:
-        p = run_process([sys.executable, "-m", "iki_xl", "laporan", "--help"], C.ROOT, 60)
-        _LAPORAN = p.code == 0
-    return _LAPORAN
-
-
 # ---------------------------------------------------------------- the file system around a run
 
 
@@ -635,8 +624,6 @@ def run_one(
     case: C.Case, command: str, outroot: Path, baseline: dict[str, float], kill_factor: float = 1.3
 ) -> Result:
     exp = case.expect[command]
-    if command == "laporan" and not laporan_exists():
-        return Result(case.name, command, "n/a", ["`iki-xl laporan` does not exist yet"])
     outdir = outroot / case.name / command
     if outdir.exists():
         shutil.rmtree(outdir)
@@ -684,8 +671,6 @@ def measure_baseline(src: C.Sources, outroot: Path) -> dict[str, float]:
                   time_s=60)  # fmt: skip
     mb: dict[str, float] = {}
     for command in ALL_COMMANDS:
-        if command == "laporan" and not laporan_exists():
-            continue
         outdir = outroot / "_baseline" / command
         outdir.mkdir(parents=True, exist_ok=True)
         argv, out = command_argv(base, command, outdir)

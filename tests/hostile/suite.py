@@ -94,8 +94,6 @@ def shard_tests(shard: int) -> tuple[Any, Any]:
 
     @pytest.mark.parametrize(("case", "command"), params)
     def test_hostile(case: C.Case, command: str, baseline: dict[str, float]) -> None:
-        if command == "laporan" and not R.laporan_exists():
-            pytest.skip("`iki-xl laporan` does not exist yet")
         r = R.run_one(case, command, tmp / "out", baseline)
         if r.status == "n/a":
             pytest.skip("; ".join(r.reasons))
@@ -110,12 +108,7 @@ def shard_tests(shard: int) -> tuple[Any, Any]:
 
 def expected_results(cases: list[C.Case]) -> list[R.Result]:
     """The outcome of every run when every corpus test passes."""
-    laporan = R.laporan_exists()
-    return [
-        R.Result(c.name, cmd, "n/a" if cmd == "laporan" and not laporan else "ok")
-        for c in cases
-        for cmd in c.expect
-    ]
+    return [R.Result(c.name, cmd, "ok") for c in cases for cmd in c.expect]
 
 
 def expected_markdown(cases: list[C.Case]) -> str:
