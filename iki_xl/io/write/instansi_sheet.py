@@ -9,6 +9,7 @@ from xlsxwriter.worksheet import Worksheet
 from iki_xl import layout as L
 from iki_xl.core.model import Dokumen
 from iki_xl.core.numbers import list_letter
+from iki_xl.io.text_height import line_count, text_height
 from iki_xl.io.write.cells import write_number, write_text
 from iki_xl.io.write.styles import Styles
 
@@ -16,6 +17,14 @@ SKALA_NOTE = (
     "Dibaca dari atas: predikat diberikan bila capaian (%) lebih dari batasnya; "
     "batas kosong = semua capaian sisanya. Dipakai oleh fungsi IKI_PREDIKAT."
 )
+
+
+def _fit(ws: Worksheet, r: int, text: object) -> None:
+    """A row tall enough for its wrapped value: neither Excel nor LibreOffice autofits the
+    rows of a generated file (Menimbang and Mengingat items run to several lines)."""
+    width = L.INSTANSI_WIDTHS[L.INSTANSI_VALUE_COL]
+    if isinstance(text, str) and line_count(text, width, L.FONT_SIZE) > 1:
+        ws.set_row(r, text_height(text, width, L.FONT_SIZE))
 
 
 def _fields(ws: Worksheet, doc: Dokumen, g: Styles, r: int) -> int:
@@ -30,6 +39,7 @@ def _fields(ws: Worksheet, doc: Dokumen, g: Styles, r: int) -> int:
             write_number(ws, r, value_col, None if value is None else float(value), g.input_number)
         else:
             write_text(ws, r, value_col, value, g.input_text)
+            _fit(ws, r, value)
         r += 1
     for key, label in L.INSTANSI_LISTS:
         r += 1
@@ -39,6 +49,7 @@ def _fields(ws: Worksheet, doc: Dokumen, g: Styles, r: int) -> int:
             marker = f"{list_letter(i)}." if key == "menimbang" else f"{i + 1}."
             write_text(ws, r, label_col, marker, g.list_marker)
             write_text(ws, r, value_col, s, g.input_text)
+            _fit(ws, r, s)
             r += 1
     return r
 

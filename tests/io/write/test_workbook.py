@@ -85,3 +85,24 @@ def test_table_layout_in_one_place() -> None:
     assert len(L.header_keys()) == len(L.TABLE)
     with zipfile.ZipFile(io.BytesIO(workbook_bytes(Dokumen()))) as z:
         assert "xl/workbook.xml" in z.namelist()
+
+
+def test_instansi_rows_are_as_tall_as_their_wrapped_texts() -> None:
+    """LibreOffice and Excel do not autofit a generated file's rows: a Menimbang or
+    Mengingat item of two or more lines printed over the next row until the height was set."""
+    from iki_xl.io.text_height import height_for_lines, line_count
+
+    doc = contoh("probolinggo")
+    ws = openpyxl.load_workbook(io.BytesIO(workbook_bytes(doc)))[L.SHEET_INSTANSI]
+    width = L.INSTANSI_WIDTHS[L.INSTANSI_VALUE_COL]
+    long = [
+        (c.row, c.value)
+        for c in ws[openpyxl.utils.get_column_letter(L.INSTANSI_VALUE_COL + 1)]
+        if isinstance(c.value, str)
+        and c.alignment.wrap_text  # not the scale's note, which runs on to the right
+        and line_count(c.value, width, L.FONT_SIZE) > 1
+    ]
+    assert len(long) >= len(doc.instansi.mengingat) // 2  # the decree's long items are there
+    for row, text in long:
+        lines = line_count(text, width, L.FONT_SIZE)
+        assert ws.row_dimensions[row].height >= height_for_lines(lines, L.FONT_SIZE) - 0.01, text
