@@ -87,3 +87,32 @@ def test_new_year_beside_the_workbook(tmp_path: Path) -> None:
     assert all(i.target is None for j in doc.jabatan for _, i in j.semua_indikator())
     assert "Baseline belum diisi" in ex.alerts[-1]["prompt"]
     assert Path(ex.fullname).read_bytes() == source
+
+
+def test_new_year_and_compare_refuse_a_workbook_not_read_whole(tmp_path: Path) -> None:
+    """A jabatan sheet with its table header retyped is not read: IKI Tahun Baru would leave
+    that jabatan out of next year's IKI, and Bandingkan would call it removed."""
+    import io
+
+    import openpyxl
+
+    from tests.hostile.corpus import table_of
+
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(contoh("sampang"), for_template=True)))
+    sheet = wb.sheetnames[wb.sheetnames.index("Instansi") + 1]
+    table = table_of(wb[sheet])
+    wb[sheet][f"{table.col['Indikator Kinerja']}{table.header_row}"].value = "Indikator"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path = tmp_path / "IKI Sampang.xlsx"
+    path.write_bytes(buffer.getvalue())
+    other = tmp_path / "IKI lain.yaml"
+    interchange.save(contoh("sampang"), other)
+    for run in (macros.new_year, macros.compare):
+        ex = FakeExcel.from_xlsx(buffer.getvalue(), str(path))
+        ex.open_answer = str(other)
+        run(ex.book)
+        [alert] = ex.alerts
+        assert "tidak dijalankan" in alert["prompt"] and sheet in alert["prompt"], alert
+        assert ex.opened == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["IKI Sampang.xlsx", "IKI lain.yaml"]
