@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 
 from iki_xl.core.model import Dokumen
+from iki_xl.core.rules.copies import name_style  # the styles the rule tells apart
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTOH = ROOT / "iki_xl" / "data" / "contoh"
@@ -232,18 +233,6 @@ def title_case(text: str) -> str:
         else:
             out.append(lw[:1].upper() + lw[1:])
     return " ".join(out)
-
-
-def name_style(nama: str) -> str:
-    """UPPER, Title or lower (sentence case): how a jabatan name is written."""
-    words = [w for w in re.findall(r"[A-Za-z]+", nama) if len(w) > 3]
-    if not words:
-        return "Title"
-    if sum(w.isupper() for w in words) >= 0.7 * len(words):
-        return "UPPER"
-    if sum(w[0].isupper() for w in words) >= 0.7 * len(words):
-        return "Title"
-    return "lower"
 
 
 def restyle(nama: str, style: str) -> str:

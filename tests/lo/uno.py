@@ -47,6 +47,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
+from iki_xl.io.pdf import find_soffice  # the same LibreOffice the product prints with
+
 UNO_PYTHON = "/usr/bin/python3"
 WORKER = Path(__file__).with_name("worker.py")
 START_TIMEOUT = 90.0  # a first start with a fresh profile takes a few seconds
@@ -62,13 +64,6 @@ class UnoError(Exception):
 
 class UnoTimeout(UnoError):
     """An operation took longer than its timeout; LibreOffice was stopped."""
-
-
-def find_soffice() -> str | None:
-    for name in (os.environ.get("IKI_SOFFICE"), "soffice", "libreoffice"):
-        if name and (path := shutil.which(name)):
-            return path
-    return None
 
 
 def uno_available() -> bool:
