@@ -67,16 +67,23 @@ def load_dokumen_and_losses(path: Path) -> tuple[Dokumen, list[Finding]]:
     return complete(interchange.load(path)), []
 
 
+def lost_lines(findings: Iterable[Finding]) -> list[str]:
+    """The `incomplete` galat, one line each: where (sheet!cell, else the jalur), what."""
+    return [f"{_where(f)}: {f.message}" for f in incomplete(findings)]
+
+
+def _where(f: Finding) -> str:
+    return f"{f.sheet}!{f.cell}" if f.sheet else (f.jalur or "-")
+
+
 def load_whole(path: Path) -> Dokumen:
     """`load_dokumen` for commands whose result would silently lack what was not read (the
     next year's IKI, a comparison): any `incomplete` galat refuses the file, naming it."""
     doc, losses = load_dokumen_and_losses(path)
     if losses:
-        f = losses[0]
-        where = f"{f.sheet}!{f.cell}" if f.sheet else (f.jalur or "-")
         more = f" (dan {len(losses) - 1} lainnya)" if len(losses) > 1 else ""
         raise UnusableFile(
-            f"{path}: tidak terbaca utuh — {where}: {f.message}{more}; perbaiki dulu "
+            f"{path}: tidak terbaca utuh — {lost_lines(losses)[0]}{more}; perbaiki dulu "
             f"(iki-xl validate {path.name})"
         )
     return doc

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from iki_xl.app.check import Checked, check_file, incomplete
+from iki_xl.app.check import check_file, lost_lines
 from iki_xl.app.files import input_files
 from iki_xl.app.workers import run_isolated
 from iki_xl.core.findings import Severity
@@ -55,14 +55,6 @@ class InputResult:
         )
 
 
-def _losses(checked: Checked) -> list[str]:
-    """The `incomplete` galat of an input, one line each: where, what."""
-    return [
-        f"{f.sheet}!{f.cell}: {f.message}" if f.sheet else f"{f.jalur or '-'}: {f.message}"
-        for f in incomplete(checked.findings)
-    ]
-
-
 @dataclass
 class ConsolidationReport:
     """What `consolidate` did, for the CLI's summary."""
@@ -91,7 +83,7 @@ def _read_for_rekap(
         rekap = dinas_rekap(
             checked.dokumen, checked.findings, sumber=path.name, org_chart=org_chart
         )
-        return rekap, "", _losses(checked)
+        return rekap, "", lost_lines(checked.findings)
     except IkiError as e:
         return None, str(e), []
     except Exception as e:  # one broken input must never abort the others
@@ -118,7 +110,7 @@ class Options:
 def _one_dinas(path: Path, output: Path, *, strict: bool, options: Options) -> ConsolidationReport:
     checked = check_file(path)
     rekap = dinas_rekap(checked.dokumen, checked.findings, sumber=path.name)
-    result = InputResult.of(path, rekap, _losses(checked))
+    result = InputResult.of(path, rekap, lost_lines(checked.findings))
     if strict and result.galat:
         return ConsolidationReport(None, [result], refused=True)
     written = write_pengajuan(

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iki_xl.app.check import check_file, incomplete
+from iki_xl.app.check import check_file, lost_lines
 from iki_xl.app.files import input_files
 from iki_xl.app.workers import Outcome, run_isolated
 from iki_xl.core.formula import last_quarter
@@ -81,7 +81,7 @@ def _read_for_laporan(path: Path, single: bool = False) -> tuple[Dokumen | None,
         if single:
             raise
         return None, str(e), []
-    losses = [f"{path.name} {f.sheet}!{f.cell}: {f.message}" for f in incomplete(checked.findings)]
+    losses = [f"{path.name} {line}" for line in lost_lines(checked.findings)]
     return checked.dokumen, "", losses
 
 
